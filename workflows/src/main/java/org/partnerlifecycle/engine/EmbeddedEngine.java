@@ -1,0 +1,166 @@
+package org.partnerlifecycle.engine;
+
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.WriteContext;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.util.buffer.BufferUtil;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The real Zeebe 8.8 engine running in this JVM (from zeebe-process-test-engine), with the one thing its
+ * gRPC gateway lacks: user-task commands. A cluster takes those over its REST API; here they are written
+ * straight onto the engine's log stream, after which the engine runs task listeners, output mappings and
+ * the rest of the flow exactly as a broker would.
+ *
+ * <p>Process state lives in memory only: it is gone when the JVM stops.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ZeebeTestEngine engine;
+  private final LogStream logStream;
+
+  private EmbeddedEngine(ZeebeTestEngine engine) {
+    this.engine = engine;
+    this.logStream = readLogStream(engine);
+  }
+
+  /** Creates and starts an engine whose gateway listens on a free local port. */
+  public static EmbeddedEngine start() {
+    ZeebeTestEngine engine = EngineFactory.create();
+    engine.start();
+    return new EmbeddedEngine(engine);
+  }
+
+  /** host:port of the engine's gRPC gateway. */
+  public String gatewayAddress() {
+    return engine.getGatewayAddress();
+  }
+
+  public RecordStreamSource records() {
+    return engine.getRecordStreamSource();
+  }
+
+  /** Moves the engine's clock forward, so that due timers fire. */
+  public void increaseTime(Duration duration) {
+    engine.increaseTime(duration);
+  }
+
+  /** Waits until the engine has processed everything written to its log so far. */
+  public void waitForIdleState(Duration timeout) {
+    try {
+      engine.waitForIdleState(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the engine", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("engine did not become idle within " + timeout, e);
+    }
+  }
+
+  public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
+    UserTaskRecord command = new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("complete");
+    if (variables != null && !variables.isEmpty()) {
+      command.setVariables(BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(variables)));
+    }
+    write(userTaskKey, UserTaskIntent.COMPLETE, command, UserTaskIntent.COMPLETED);
+  }
+
+  public void assignUserTask(long userTaskKey, String assignee) {
+    write(userTaskKey, UserTaskIntent.ASSIGN,
+        new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("assign").setAssignee(assignee),
+        UserTaskIntent.ASSIGNED);
+  }
+
+  public void unassignUserTask(long userTaskKey) {
+    write(userTaskKey, UserTaskIntent.ASSIGN,
+        new UserTaskRecord().setUserTaskKey(userTaskKey).setAction("unassign").setAssignee(""),
+        UserTaskIntent.ASSIGNED);
+  }
+
+  /**
+   * Writes the command and waits, as the REST API of a cluster does, until the engine has either rejected it
+   * or finished it (after the task listeners of that transition ran), so a caller may issue the next command.
+   */
+  private synchronized void write(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done) {
+    RecordMetadata metadata = new RecordMetadata()
+        .recordType(RecordType.COMMAND)
+        .valueType(ValueType.USER_TASK)
+        .intent(intent);
+    var result = logStream.newLogStreamWriter()
+        .tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
+    if (result.isLeft()) {
+      throw new IllegalStateException("engine refused the user task command " + intent + " for task "
+          + key + ": " + result.getLeft());
+    }
+    long position = result.get();
+    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getPosition() <= position || record.getKey() != key
+            || record.getValueType() != ValueType.USER_TASK) {
+          continue;
+        }
+        if (record.getRecordType() == RecordType.COMMAND_REJECTION && record.getSourceRecordPosition() == position) {
+          throw new UserTaskCommandRejected(key, intent, record.getRejectionType() + ": " + record.getRejectionReason());
+        }
+        if (record.getRecordType() == RecordType.EVENT && record.getIntent() == done) {
+          return;
+        }
+        if (record.getRecordType() == RecordType.EVENT
+            && (record.getIntent() == UserTaskIntent.COMPLETION_DENIED
+                || record.getIntent() == UserTaskIntent.ASSIGNMENT_DENIED)) {
+          throw new UserTaskCommandRejected(key, intent, "denied by a task listener");
+        }
+      }
+      sleepBriefly();
+    }
+    throw new IllegalStateException("user task " + key + ": no outcome of " + intent + " within " + COMMAND_TIMEOUT);
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The engine refused a user task command: the task is gone, in another state, or a listener denied it. */
+  public static final class UserTaskCommandRejected extends RuntimeException {
+    public UserTaskCommandRejected(long key, UserTaskIntent intent, String reason) {
+      super("user task " + key + ": " + intent + " rejected (" + reason + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.stop();
+  }
+
+  private static LogStream readLogStream(ZeebeTestEngine engine) {
+    try {
+      Field field = engine.getClass().getDeclaredField("logStream");
+      field.setAccessible(true);
+      return (LogStream) field.get(engine);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("this zeebe-process-test-engine has no logStream field; "
+          + "user task commands cannot be written", e);
+    }
+  }
+}

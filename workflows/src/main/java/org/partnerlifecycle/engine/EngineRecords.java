@@ -1,0 +1,114 @@
+package org.partnerlifecycle.engine;
+
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads the embedded engine's record stream: which elements a process instance passed, which user tasks it
+ * opened. Used by the process tests and by anything that must wait for the engine to reach a point.
+ */
+public final class EngineRecords {
+
+  private final EmbeddedEngine engine;
+
+  public EngineRecords(EmbeddedEngine engine) {
+    this.engine = engine;
+  }
+
+  public Stream<Record<?>> all() {
+    return StreamSupport.stream(engine.records().getRecords().spliterator(), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> events(ValueType type, Intent intent) {
+    return all()
+        .filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == type && r.getIntent() == intent)
+        .map(r -> (Record<T>) r);
+  }
+
+  /** Element ids that the instance completed, in order. */
+  public List<String> completedElements(long processInstanceKey) {
+    return this.<ProcessInstanceRecordValue>events(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  /** Element ids that the instance activated, in order. */
+  public List<String> activatedElements(long processInstanceKey) {
+    return this.<ProcessInstanceRecordValue>events(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  public boolean hasCompleted(long processInstanceKey, String elementId) {
+    return completedElements(processInstanceKey).contains(elementId);
+  }
+
+  public boolean isInstanceCompleted(long processInstanceKey) {
+    return this.<ProcessInstanceRecordValue>events(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .anyMatch(r -> r.getKey() == processInstanceKey);
+  }
+
+  /** The open user task (created, not yet completed or canceled) of an instance at an element. */
+  public Optional<UserTaskRecordValue> openUserTask(long processInstanceKey, String elementId) {
+    List<Long> ended = Stream.concat(
+            this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.COMPLETED),
+            this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.CANCELED))
+        .map(r -> r.getValue().getUserTaskKey())
+        .toList();
+    return this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.CREATED)
+        .map(Record::getValue)
+        .filter(t -> t.getProcessInstanceKey() == processInstanceKey && t.getElementId().equals(elementId))
+        .filter(t -> !ended.contains(t.getUserTaskKey()))
+        .findFirst();
+  }
+
+  public UserTaskRecordValue awaitUserTask(long processInstanceKey, String elementId, Duration timeout) {
+    return await(() -> openUserTask(processInstanceKey, elementId), timeout,
+        "user task " + elementId + " of instance " + processInstanceKey);
+  }
+
+  public void awaitCompleted(long processInstanceKey, String elementId, Duration timeout) {
+    await(() -> hasCompleted(processInstanceKey, elementId) ? Optional.of(true) : Optional.empty(), timeout,
+        "completion of " + elementId + " in instance " + processInstanceKey);
+  }
+
+  public void awaitInstanceCompleted(long processInstanceKey, Duration timeout) {
+    await(() -> isInstanceCompleted(processInstanceKey) ? Optional.of(true) : Optional.empty(), timeout,
+        "end of instance " + processInstanceKey);
+  }
+
+  /** Polls until the supplier yields a value; the engine and its workers run on other threads. */
+  public static <T> T await(Supplier<Optional<T>> probe, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
