@@ -1,0 +1,14 @@
+package org.partnerlifecycle.account;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+  Optional<UserAccount> findByUsername(String username);
+
+  List<UserAccount> findByPartnerIdOrderByUsername(long partnerId);
+
+  boolean existsByUsername(String username);
+}

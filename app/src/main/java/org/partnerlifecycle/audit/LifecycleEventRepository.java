@@ -1,0 +1,23 @@
+package org.partnerlifecycle.audit;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/** Append and read only: the history of a partner is never edited or deleted through the application. */
+public interface LifecycleEventRepository extends Repository<LifecycleEvent, Long> {
+
+  LifecycleEvent save(LifecycleEvent event);
+
+  Optional<LifecycleEvent> findByIdempotencyKey(String idempotencyKey);
+
+  List<LifecycleEvent> findByPartnerIdOrderByOccurredAtAscIdAsc(long partnerId);
+
+  Page<LifecycleEvent> findByPartnerId(long partnerId, Pageable pageable);
+
+  long countByPartnerId(long partnerId);
+
+  long count();
+}

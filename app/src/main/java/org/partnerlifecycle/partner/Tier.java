@@ -1,0 +1,6 @@
+package org.partnerlifecycle.partner;
+
+/** Program tiers, lowest first. */
+public enum Tier {
+  REGISTERED, SILVER, GOLD, PLATINUM
+}
