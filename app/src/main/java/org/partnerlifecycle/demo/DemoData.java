@@ -101,13 +101,10 @@ class DemoData implements ApplicationRunner {
     Actor demo = new Actor(ActorType.SYSTEM, "demo-data");
     Partner partner = partnerService.register(name, country, region, segment, expertise, demo);
     List<LifecycleStage> path = target == LifecycleStage.DECLINED
-        ? List.of(LifecycleStage.DECLINED)
-        : List.of(LifecycleStage.QUALIFIED, LifecycleStage.BRIEFED, LifecycleStage.AGREEMENT,
+        ? List.of(LifecycleStage.APPLIED, LifecycleStage.DECLINED)
+        : List.of(LifecycleStage.APPLIED, LifecycleStage.QUALIFIED, LifecycleStage.BRIEFED, LifecycleStage.AGREEMENT,
             LifecycleStage.ONBOARDING, LifecycleStage.ACTIVE);
     for (LifecycleStage stage : path) {
-      if (target == LifecycleStage.APPLIED) {
-        break;
-      }
       partnerService.moveToStage(partner.getId(), stage, demo, ProcessRef.NONE, Map.of("demo", true), null);
       if (stage == target) {
         break;

@@ -37,8 +37,8 @@ public class PartnerService {
   public Partner register(String legalName, String country, String region, Segment segment,
       List<String> domainExpertise, Actor actor) {
     Partner partner = partners.save(new Partner(legalName, country, region, segment, domainExpertise, clock.instant()));
-    audit.append(new AuditLog.Entry(partner.getId(), actor.type(), actor.name(), REGISTERED, null,
-        LifecycleStage.APPLIED, ProcessRef.NONE, Map.of("legalName", legalName, "segment", segment.name()), null));
+    audit.append(new AuditLog.Entry(partner.getId(), actor.type(), actor.name(), REGISTERED, null, null,
+        ProcessRef.NONE, Map.of("legalName", legalName, "segment", segment.name()), null));
     return partner;
   }
 
@@ -52,9 +52,26 @@ public class PartnerService {
     Partner partner = partners.findById(partnerId)
         .orElseThrow(() -> new UnknownPartnerException(partnerId));
     LifecycleStage from = partner.moveTo(stage, clock.instant());
-    audit.append(new AuditLog.Entry(partnerId, actor.type(), actor.name(), STAGE_CHANGED, from, stage, process,
-        details, idempotencyKey));
+    // a partner starts in APPLIED: recording that first stage has no stage to come from
+    audit.append(new AuditLog.Entry(partnerId, actor.type(), actor.name(), STAGE_CHANGED, from == stage ? null : from,
+        stage, process, details, idempotencyKey));
     return partner;
+  }
+
+  /** Records something that happened to a partner without a stage change (a reminder, an escalation ...). */
+  @Transactional
+  public void recordEvent(long partnerId, String eventType, Actor actor, ProcessRef process, Map<String, ?> details,
+      String idempotencyKey) {
+    if (!partners.existsById(partnerId)) {
+      throw new UnknownPartnerException(partnerId);
+    }
+    audit.append(new AuditLog.Entry(partnerId, actor.type(), actor.name(), eventType, null, null, process, details,
+        idempotencyKey));
+  }
+
+  @Transactional(readOnly = true)
+  public Partner get(long partnerId) {
+    return partners.findById(partnerId).orElseThrow(() -> new UnknownPartnerException(partnerId));
   }
 
   public static class UnknownPartnerException extends RuntimeException {

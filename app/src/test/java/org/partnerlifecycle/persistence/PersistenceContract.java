@@ -85,6 +85,7 @@ abstract class PersistenceContract {
   @Test
   void stageChangesAreAuditedInOrderWithTheirProcessReference() {
     long id = register("Ordered History Ltd").getId();
+    partnerService.moveToStage(id, LifecycleStage.APPLIED, OPS, ProcessRef.NONE, null, null);
     var process = new ProcessRef(2251799813685300L, "partner-onboarding", 3, "RecordQualified");
     partnerService.moveToStage(id, LifecycleStage.QUALIFIED, new Actor(ActorType.WORKER, "partner-stage"), process,
         Map.of("score", 82), "job-1");
@@ -92,8 +93,10 @@ abstract class PersistenceContract {
 
     var history = events.findByPartnerIdOrderByOccurredAtAscIdAsc(id);
     assertThat(history).extracting(e -> e.getStageTo())
-        .containsExactly(LifecycleStage.APPLIED, LifecycleStage.QUALIFIED, LifecycleStage.BRIEFED);
-    var qualified = history.get(1);
+        .containsExactly(null, LifecycleStage.APPLIED, LifecycleStage.QUALIFIED, LifecycleStage.BRIEFED);
+    assertThat(history.get(0).getEventType()).isEqualTo(PartnerService.REGISTERED);
+    assertThat(history.get(1).getStageFrom()).isNull();
+    var qualified = history.get(2);
     assertThat(qualified.getStageFrom()).isEqualTo(LifecycleStage.APPLIED);
     assertThat(qualified.getProcessInstanceKey()).isEqualTo(2251799813685300L);
     assertThat(qualified.getBpmnProcessId()).isEqualTo("partner-onboarding");

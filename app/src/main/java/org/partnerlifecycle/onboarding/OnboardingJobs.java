@@ -1,0 +1,278 @@
+package org.partnerlifecycle.onboarding;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.partnerlifecycle.account.UserAccount;
+import org.partnerlifecycle.account.UserAccountRepository;
+import org.partnerlifecycle.audit.ActorType;
+import org.partnerlifecycle.audit.ProcessRef;
+import org.partnerlifecycle.notification.NotificationService;
+import org.partnerlifecycle.partner.LifecycleStage;
+import org.partnerlifecycle.partner.Partner;
+import org.partnerlifecycle.partner.PartnerService;
+import org.partnerlifecycle.partner.PartnerService.Actor;
+import org.partnerlifecycle.partner.PartnerService.UnknownPartnerException;
+import org.partnerlifecycle.partner.Tier;
+import org.partnerlifecycle.task.TaskState;
+import org.partnerlifecycle.task.UserTaskRepository;
+import org.partnerlifecycle.workers.onboarding.OnboardingPort;
+import org.partnerlifecycle.workers.support.InvalidJobInput;
+import org.partnerlifecycle.workers.support.JobRef;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The domain side of the onboarding workers. Each method runs in one transaction: the record, the audit event
+ * and the outbox notification commit together or not at all, and each is keyed by the job, so a job delivered
+ * twice finds its effects in place and adds none.
+ */
+@Service
+@Transactional
+class OnboardingJobs implements OnboardingPort {
+
+  private final PartnerService partners;
+  private final PartnerApplicationRepository applications;
+  private final PartnerBriefRepository briefs;
+  private final AgreementRepository agreements;
+  private final AgreementSignatureRepository signatures;
+  private final TrainingAssignmentRepository training;
+  private final UserAccountRepository accounts;
+  private final UserTaskRepository userTasks;
+  private final NotificationService notifications;
+  private final OnboardingProperties settings;
+  private final Clock clock;
+
+  OnboardingJobs(PartnerService partners, PartnerApplicationRepository applications, PartnerBriefRepository briefs,
+      AgreementRepository agreements, AgreementSignatureRepository signatures, TrainingAssignmentRepository training,
+      UserAccountRepository accounts, UserTaskRepository userTasks, NotificationService notifications,
+      OnboardingProperties settings, Clock clock) {
+    this.partners = partners;
+    this.applications = applications;
+    this.briefs = briefs;
+    this.agreements = agreements;
+    this.signatures = signatures;
+    this.training = training;
+    this.accounts = accounts;
+    this.userTasks = userTasks;
+    this.notifications = notifications;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void recordStage(long partnerId, String stage, JobRef job) {
+    LifecycleStage target;
+    try {
+      target = LifecycleStage.valueOf(stage.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidJobInput("header 'stage' names no lifecycle stage: '" + stage + "'");
+    }
+    moveTo(partnerId, target, job, null);
+    if (target == LifecycleStage.APPLIED) {
+      notifyContact(partnerId, "application-received", Map.of(), job);
+    }
+  }
+
+  @Override
+  public void decline(long partnerId, String reason, JobRef job) {
+    application(partnerId).declined(reason);
+    moveTo(partnerId, LifecycleStage.DECLINED, job, Map.of("reason", reason));
+    notifyContact(partnerId, "application-declined", Map.of("reason", reason), job);
+  }
+
+  @Override
+  public void generateBrief(long partnerId, JobRef job) {
+    if (briefs.findByIdempotencyKey(job.effectKey("brief")).isEmpty()) {
+      Partner partner = partner(partnerId);
+      briefs.save(new PartnerBrief(partnerId, partner.getSegment(),
+          ProgramTerms.brief(partner.getLegalName(), partner.getSegment()), job.effectKey("brief"), clock.instant()));
+    }
+    ensureContactAccount(partnerId);
+    moveTo(partnerId, LifecycleStage.BRIEFED, job, null);
+    notifyContact(partnerId, "brief-ready", Map.of("withdrawAfter", OnboardingProperties.iso(settings.briefWithdrawAfter())), job);
+  }
+
+  @Override
+  public void notifyPartner(long partnerId, String template, JobRef job) {
+    notifyContact(partnerId, template, Map.of(), job);
+    partners.recordEvent(partnerId, "NOTIFICATION_SENT", worker(job), process(job), Map.of("template", template),
+        job.effectKey("event"));
+  }
+
+  @Override
+  public void withdraw(long partnerId, String reason, JobRef job) {
+    moveTo(partnerId, LifecycleStage.WITHDRAWN, job, Map.of("reason", reason));
+    notifyContact(partnerId, "withdrawn", Map.of("reason", reason.replace('-', ' ')), job);
+  }
+
+  @Override
+  public void generateAgreement(long partnerId, JobRef job) {
+    Agreement agreement = newRevision(partnerId, null, job);
+    moveTo(partnerId, LifecycleStage.AGREEMENT, job, Map.of("revision", agreement.getRevision()));
+    notifyContact(partnerId, "agreement-ready", Map.of("revision", agreement.getRevision()), job);
+  }
+
+  @Override
+  public void reviseAgreement(long partnerId, String requestedChanges, JobRef job) {
+    Agreement revised = newRevision(partnerId, requestedChanges, job);
+    partners.recordEvent(partnerId, "AGREEMENT_REVISED", worker(job), process(job),
+        Map.of("revision", revised.getRevision(), "requestedChanges", requestedChanges), job.effectKey("event"));
+    notifyContact(partnerId, "agreement-revised",
+        Map.of("revision", revised.getRevision(), "requestedChanges", requestedChanges), job);
+  }
+
+  /** A new revision generated from the program's terms; earlier open revisions are superseded. */
+  private Agreement newRevision(long partnerId, String requestedChanges, JobRef job) {
+    var existing = agreements.findByIdempotencyKey(job.effectKey("agreement"));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Partner partner = partner(partnerId);
+    var previous = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId);
+    previous.ifPresent(p -> {
+      if (p.getStatus() != Agreement.Status.ACTIVE) {
+        p.superseded();
+      }
+    });
+    int revision = previous.map(a -> a.getRevision() + 1).orElse(1);
+    Tier tier = partner.getTier() == null ? Tier.REGISTERED : partner.getTier();
+    String territory = String.join(", ", application(partnerId).getRegions());
+    String document = ProgramTerms.agreement(partner.getLegalName(), partner.getSegment(), tier, territory,
+        settings.agreementTermMonths(), revision, requestedChanges);
+    return agreements.save(new Agreement(partnerId, revision, tier, territory, settings.agreementTermMonths(),
+        document, requestedChanges, job.effectKey("agreement"), clock.instant()));
+  }
+
+  @Override
+  public void activateAgreement(long partnerId, JobRef job) {
+    Agreement agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId)
+        .orElseThrow(() -> new InvalidJobInput("partner " + partnerId + " has no agreement to activate"));
+    if (agreement.getStatus() != Agreement.Status.ACTIVE) {
+      if (signatures.findByAgreementIdAndParty(agreement.getId(), AgreementSignature.Party.PARTNER).isEmpty()) {
+        throw new InvalidJobInput("agreement revision " + agreement.getRevision() + " of partner " + partnerId
+            + " is not signed by the partner");
+      }
+      String countersigner = userTasks.findByProcessInstanceKeyOrderByCreatedAtAsc(job.processInstanceKey()).stream()
+          .filter(t -> "CountersignAgreement".equals(t.getElementId()) && t.getState() == TaskState.COMPLETED)
+          .reduce((first, last) -> last)
+          .map(t -> t.getAssignee() == null ? "channel-ops" : t.getAssignee())
+          .orElse("channel-ops");
+      signatures.save(new AgreementSignature(agreement.getId(), AgreementSignature.Party.VENDOR, countersigner,
+          countersigner, null, agreement.getDocumentSha256(), clock.instant()));
+      agreement.activate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+    partners.recordEvent(partnerId, "AGREEMENT_ACTIVATED", worker(job), process(job),
+        Map.of("revision", agreement.getRevision(), "effectiveFrom", agreement.getEffectiveFrom().toString(),
+            "expiresOn", agreement.getExpiresOn().toString()), job.effectKey("event"));
+    notifyContact(partnerId, "agreement-active", Map.of("effectiveFrom", agreement.getEffectiveFrom().toString(),
+        "expiresOn", agreement.getExpiresOn().toString()), job);
+  }
+
+  @Override
+  public void grantPortalAccess(long partnerId, JobRef job) {
+    UserAccount contact = ensureContactAccount(partnerId);
+    partners.recordEvent(partnerId, "PORTAL_ACCESS_GRANTED", worker(job), process(job),
+        Map.of("username", contact.getUsername()), job.effectKey("event"));
+    notifyContact(partnerId, "portal-access", Map.of(), job);
+  }
+
+  @Override
+  public void assignTraining(long partnerId, JobRef job) {
+    Partner partner = partner(partnerId);
+    List<String> modules = ProgramTerms.curriculum(partner.getSegment());
+    for (String module : modules) {
+      String code = module.substring(0, module.indexOf(' '));
+      if (training.findByPartnerIdAndModuleCode(partnerId, code).isEmpty()) {
+        training.save(new TrainingAssignment(partnerId, code, module.substring(code.length() + 1), clock.instant()));
+      }
+    }
+    partners.recordEvent(partnerId, "TRAINING_ASSIGNED", worker(job), process(job), Map.of("modules", modules),
+        job.effectKey("event"));
+    notifyContact(partnerId, "training-assigned", Map.of("modules", modules, "segment", partner.getSegment().label()), job);
+  }
+
+  @Override
+  public void escalateOnboarding(long partnerId, JobRef job) {
+    Partner partner = partner(partnerId);
+    partner.flagAtRisk(true);
+    partners.recordEvent(partnerId, "ONBOARDING_ESCALATED", worker(job), process(job),
+        Map.of("after", OnboardingProperties.iso(settings.onboardingEscalateAfter())), job.effectKey("event"));
+    notifyChannelManager(partner, "onboarding-escalation", job);
+  }
+
+  @Override
+  public void recordSlaBreach(long partnerId, JobRef job) {
+    Partner partner = partner(partnerId);
+    partner.flagAtRisk(true);
+    partners.recordEvent(partnerId, "ONBOARDING_SLA_BREACHED", worker(job), process(job),
+        Map.of("sla", OnboardingProperties.iso(settings.onboardingSlaAfter())), job.effectKey("event"));
+    notifyChannelManager(partner, "onboarding-sla-breach", job);
+  }
+
+  @Override
+  public void activatePartner(long partnerId, JobRef job) {
+    Partner partner = partner(partnerId);
+    if (partner.getTier() == null) {
+      partner.setTier(Tier.REGISTERED);
+    }
+    partner.flagAtRisk(false);
+    moveTo(partnerId, LifecycleStage.ACTIVE, job, Map.of("tier", partner.getTier().name()));
+    notifyContact(partnerId, "welcome", Map.of(), job);
+  }
+
+  // --- helpers
+
+  private void moveTo(long partnerId, LifecycleStage stage, JobRef job, Map<String, ?> details) {
+    partner(partnerId);
+    partners.moveToStage(partnerId, stage, worker(job), process(job), details, job.effectKey("stage"));
+  }
+
+  private Partner partner(long partnerId) {
+    try {
+      return partners.get(partnerId);
+    } catch (UnknownPartnerException e) {
+      throw new InvalidJobInput(e.getMessage());
+    }
+  }
+
+  private PartnerApplication application(long partnerId) {
+    return applications.findByPartnerId(partnerId)
+        .orElseThrow(() -> new InvalidJobInput("partner " + partnerId + " has no application"));
+  }
+
+  /** The application's contact gets a partner user account (signs in once invited). */
+  private UserAccount ensureContactAccount(long partnerId) {
+    PartnerApplication application = application(partnerId);
+    return accounts.findByUsername(application.getContactEmail()).orElseGet(() -> accounts.save(
+        UserAccount.partnerUser(application.getContactEmail(), application.getContactName(),
+            application.getContactEmail(), partnerId, clock.instant())));
+  }
+
+  private void notifyContact(long partnerId, String template, Map<String, ?> extra, JobRef job) {
+    Partner partner = partner(partnerId);
+    PartnerApplication application = application(partnerId);
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("partnerName", partner.getLegalName());
+    model.put("contactName", application.getContactName());
+    notifications.send(partnerId, application.getContactEmail(), template, model, job.effectKey("mail"));
+  }
+
+  private void notifyChannelManager(Partner partner, String template, JobRef job) {
+    notifications.send(partner.getId(), settings.channelManagerEmail(), template, Map.of(
+        "partnerName", partner.getLegalName(), "partnerId", partner.getId(),
+        "escalateAfter", OnboardingProperties.iso(settings.onboardingEscalateAfter()),
+        "slaAfter", OnboardingProperties.iso(settings.onboardingSlaAfter())), job.effectKey("mail"));
+  }
+
+  private static Actor worker(JobRef job) {
+    return new Actor(ActorType.WORKER, job.jobType());
+  }
+
+  private static ProcessRef process(JobRef job) {
+    return new ProcessRef(job.processInstanceKey(), job.bpmnProcessId(), job.processVersion(), job.elementId());
+  }
+}
