@@ -36,10 +36,10 @@ class UserTaskProjectionTest {
             .zeebeCandidateGroups("channel-ops")
             .zeebeTaskPriority("70")
             .zeebeDueDate("2030-01-31T12:00:00Z")
-            .zeebeTaskListener(l -> l.creating().type("user-task-listener"))
-            .zeebeTaskListener(l -> l.assigning().type("user-task-listener"))
-            .zeebeTaskListener(l -> l.completing().type("user-task-listener"))
-            .zeebeTaskListener(l -> l.canceling().type("user-task-listener")))
+            .zeebeTaskListener(l -> l.creating().type("user-task-creating"))
+            .zeebeTaskListener(l -> l.assigning().type("user-task-assigning"))
+            .zeebeTaskListener(l -> l.completing().type("user-task-completing"))
+            .zeebeTaskListener(l -> l.canceling().type("user-task-canceling")))
         .endEvent("Done")
         .done();
     client.newDeployResourceCommand().addProcessModel(model, "projection-check.bpmn").send().join();

@@ -22,7 +22,7 @@ class EmbeddedEngineTest {
   static CamundaClient client;
   static EngineRecords records;
   static final List<String> listenerEvents = new CopyOnWriteArrayList<>();
-  static JobWorker listenerWorker;
+  static final List<JobWorker> listenerWorkers = new java.util.ArrayList<>();
 
   @BeforeAll
   static void startEngine() {
@@ -35,12 +35,15 @@ class EmbeddedEngineTest {
     client.newDeployResourceCommand()
         .addResourceFromClasspath("test-workflows/user-task-smoke.bpmn")
         .send().join();
-    listenerWorker = client.newWorker().jobType("user-task-listener")
-        .handler((jobClient, job) -> {
-          listenerEvents.add(job.getListenerEventType() + ":" + userTaskKey(job));
-          jobClient.newCompleteCommand(job).send().join();
-        })
-        .open();
+    // one job type per listener event: this engine's gateway leaves job.getListenerEventType() unset
+    for (String event : List.of("creating", "assigning", "completing", "canceling")) {
+      listenerWorkers.add(client.newWorker().jobType("user-task-" + event)
+          .handler((jobClient, job) -> {
+            listenerEvents.add(event.toUpperCase() + ":" + userTaskKey(job));
+            jobClient.newCompleteCommand(job).send().join();
+          })
+          .open());
+    }
   }
 
   static String userTaskKey(ActivatedJob job) {
@@ -49,7 +52,7 @@ class EmbeddedEngineTest {
 
   @AfterAll
   static void stopEngine() {
-    listenerWorker.close();
+    listenerWorkers.forEach(JobWorker::close);
     client.close();
     engine.close();
   }

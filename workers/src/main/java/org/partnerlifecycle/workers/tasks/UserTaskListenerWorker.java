@@ -13,13 +13,14 @@ import org.partnerlifecycle.workers.support.JobInput;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener for every user task of the lifecycle (creating, assigning, completing, canceling). Over the
- * gRPC gateway the listener job carries the task in its reserved headers, not in {@code getUserTask()}.
+ * Task listeners of every user task of the lifecycle. Each listener event has its own job type
+ * ({@code user-task-creating}, {@code -assigning}, {@code -completing}, {@code -canceling}): the in-process
+ * engine's gateway does not fill in {@code getListenerEventType()}, and the job type says it on every runtime.
+ * Over the gRPC gateway the listener job carries the task in its reserved headers, not in {@code getUserTask()}.
  */
 @Component
 public class UserTaskListenerWorker {
 
-  static final String JOB_TYPE = "user-task-listener";
   private static final String PREFIX = "io.camunda.zeebe:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,22 +30,32 @@ public class UserTaskListenerWorker {
     this.events = events;
   }
 
-  @JobWorker(type = JOB_TYPE, fetchVariables = "partnerId")
-  public void onTransition(ActivatedJob job) {
-    JobFailures.guard(job, () -> events.record(toEvent(job)));
+  @JobWorker(type = "user-task-creating", fetchVariables = "partnerId")
+  public void onCreating(ActivatedJob job) {
+    record(job, UserTaskEvent.Transition.CREATING);
   }
 
-  static UserTaskEvent toEvent(ActivatedJob job) {
+  @JobWorker(type = "user-task-assigning", fetchVariables = "partnerId")
+  public void onAssigning(ActivatedJob job) {
+    record(job, UserTaskEvent.Transition.ASSIGNING);
+  }
+
+  @JobWorker(type = "user-task-completing", fetchVariables = "partnerId")
+  public void onCompleting(ActivatedJob job) {
+    record(job, UserTaskEvent.Transition.COMPLETING);
+  }
+
+  @JobWorker(type = "user-task-canceling", fetchVariables = "partnerId")
+  public void onCanceling(ActivatedJob job) {
+    record(job, UserTaskEvent.Transition.CANCELING);
+  }
+
+  private void record(ActivatedJob job, UserTaskEvent.Transition transition) {
+    JobFailures.guard(job, () -> events.record(toEvent(job, transition)));
+  }
+
+  static UserTaskEvent toEvent(ActivatedJob job, UserTaskEvent.Transition transition) {
     JobInput in = new JobInput(job);
-    if (job.getListenerEventType() == null) {
-      throw new InvalidJobInput("job " + job.getKey() + " of type " + JOB_TYPE + " is not a task listener job");
-    }
-    UserTaskEvent.Transition transition;
-    try {
-      transition = UserTaskEvent.Transition.valueOf(job.getListenerEventType().name());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidJobInput("task listener event " + job.getListenerEventType() + " is not one we project");
-    }
     return new UserTaskEvent(
         in.requiredLongHeader(PREFIX + "userTaskKey"),
         transition,

@@ -29,7 +29,7 @@ class UserTaskListenerWorkerTest {
         "io.camunda.zeebe:formKey", "2251799813685100",
         "io.camunda.zeebe:assignee", "olivia"), ListenerEventType.ASSIGNING, 3);
 
-    worker.onTransition(job);
+    worker.onAssigning(job);
 
     var captor = ArgumentCaptor.forClass(UserTaskEvent.class);
     verify(events).record(captor.capture());
@@ -48,7 +48,7 @@ class UserTaskListenerWorkerTest {
   void aListenerJobWithoutTaskKeyBecomesAnIncidentAtOnce() {
     var job = TestJobs.job("user-task-listener", Map.of(), Map.of(), ListenerEventType.CREATING, 3);
 
-    assertThatThrownBy(() -> worker.onTransition(job))
+    assertThatThrownBy(() -> worker.onCreating(job))
         .isInstanceOf(JobError.class)
         .hasMessageContaining("io.camunda.zeebe:userTaskKey")
         .satisfies(e -> assertThat(((JobError) e).getRetries()).isZero());
@@ -60,7 +60,7 @@ class UserTaskListenerWorkerTest {
     var job = TestJobs.job("user-task-listener", Map.of("partnerId", "forty-two"),
         Map.of("io.camunda.zeebe:userTaskKey", "1"), ListenerEventType.CREATING, 3);
 
-    assertThatThrownBy(() -> worker.onTransition(job))
+    assertThatThrownBy(() -> worker.onCompleting(job))
         .isInstanceOf(JobError.class)
         .hasMessageContaining("partnerId");
   }
@@ -71,7 +71,7 @@ class UserTaskListenerWorkerTest {
         ListenerEventType.CREATING, 3);
     org.mockito.Mockito.doThrow(new IllegalStateException("database away")).when(events).record(any());
 
-    assertThatThrownBy(() -> worker.onTransition(job))
+    assertThatThrownBy(() -> worker.onCompleting(job))
         .isInstanceOf(JobError.class)
         .satisfies(e -> {
           JobError error = (JobError) e;
