@@ -29,8 +29,12 @@ public class ProcessGateway {
 
   /** Publishes a message for one partner's process; a duplicate message id is not an error, it is the point. */
   public void publish(String messageName, long partnerId, String messageId, Map<String, Object> variables) {
+    publish(messageName, String.valueOf(partnerId), messageId, variables);
+  }
+
+  public void publish(String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
     try {
-      client.newPublishMessageCommand().messageName(messageName).correlationKey(String.valueOf(partnerId))
+      client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
           .messageId(messageId).timeToLive(MESSAGE_TTL).variables(variables).send().join();
     } catch (io.camunda.client.api.command.ClientStatusException e) {
       if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
