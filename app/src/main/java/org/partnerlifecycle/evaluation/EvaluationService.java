@@ -136,9 +136,10 @@ public class EvaluationService {
         .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " has no scorecard"));
   }
 
-  /** Records what became of the latest scorecard's decision. */
+  /** Records what became of the latest scorecard's decision (if the change came from one). */
   public void recordOutcome(long partnerId, String action, String targetTier, String reason, String outcome) {
-    latest(partnerId).decided(action, targetTier == null ? null : Tier.valueOf(targetTier), reason, outcome);
+    scorecards.findFirstByPartnerIdOrderByEvaluatedAtDescIdDesc(partnerId).ifPresent(s ->
+        s.decided(action, targetTier == null ? null : Tier.valueOf(targetTier), reason, outcome));
   }
 
   public Tier applyTier(long partnerId, Tier target) {
