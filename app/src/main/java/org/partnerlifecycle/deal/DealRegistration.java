@@ -19,10 +19,11 @@ import java.time.LocalDate;
 public class DealRegistration {
 
   public enum Status {
-    SUBMITTED, IN_REVIEW, APPROVED, REJECTED, WON, LOST, EXPIRED, RELEASED;
+    SUBMITTED, IN_REVIEW, APPROVED, OFFERED, REJECTED, WON, LOST, EXPIRED, RELEASED;
 
+    /** Still holds or claims the customer: conflicts with a new registration of the same customer. */
     public boolean isOpen() {
-      return this == SUBMITTED || this == IN_REVIEW || this == APPROVED;
+      return this == SUBMITTED || this == IN_REVIEW || this == APPROVED || this == OFFERED;
     }
   }
 
@@ -74,6 +75,30 @@ public class DealRegistration {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** What the partner offers in support of its claim (prior work with the customer, a signed letter ...). */
+  @Column(length = 1000)
+  private String evidence;
+
+  @Column(name = "extension_count", nullable = false)
+  private int extensionCount;
+
+  @Column(name = "process_instance_key")
+  private Long processInstanceKey;
+
+  /** For a renewal offered to the incumbent: the contract being renewed. */
+  @Column(name = "contract_id")
+  private Long contractId;
+
+  /** The rule that decided: DMN id, version and route, for the audit and the partner. */
+  @Column(name = "decision_rule", length = 150)
+  private String decisionRule;
+
+  @Column(name = "registered_by", length = 100)
+  private String registeredBy;
+
+  @Column(name = "last_extension_key", length = 150)
+  private String lastExtensionKey;
+
   @Version
   private long version;
 
@@ -100,6 +125,37 @@ public class DealRegistration {
     this.exclusiveUntil = exclusiveUntil;
   }
 
+  void describe(String evidence, String registeredBy) {
+    this.evidence = evidence;
+    this.registeredBy = registeredBy;
+  }
+
+  void startedAs(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  void decidedBy(String rule, String reason) {
+    this.decisionRule = rule;
+    this.statusReason = reason;
+  }
+
+  void reject(String reason, Instant now) {
+    this.status = Status.REJECTED;
+    this.statusReason = reason;
+    this.closedAt = now;
+  }
+
+  void extendTo(Instant until, String extensionKey) {
+    this.exclusiveUntil = until;
+    this.extensionCount++;
+    this.lastExtensionKey = extensionKey;
+  }
+
+  void offerRenewal(long contractId) {
+    this.contractId = contractId;
+    this.status = Status.OFFERED;
+  }
+
   public void close(Status outcome, String reason, Instant now) {
     this.status = outcome;
     this.statusReason = reason;
@@ -121,4 +177,12 @@ public class DealRegistration {
   public Instant getRegisteredAt() { return registeredAt; }
   public Instant getExclusiveUntil() { return exclusiveUntil; }
   public Instant getClosedAt() { return closedAt; }
+  public String getEvidence() { return evidence; }
+  public int getExtensionCount() { return extensionCount; }
+  public Long getProcessInstanceKey() { return processInstanceKey; }
+  public Long getContractId() { return contractId; }
+  public String getDecisionRule() { return decisionRule; }
+  public String getRegisteredBy() { return registeredBy; }
+  public String getLastExtensionKey() { return lastExtensionKey; }
+  public CustomerIdentity identity() { return new CustomerIdentity(customerKey, customerDomain, customerTaxId); }
 }
