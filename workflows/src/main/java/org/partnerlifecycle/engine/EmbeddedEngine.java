@@ -16,6 +16,7 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.util.buffer.BufferUtil;
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -33,6 +34,7 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
   private final LogStream logStream;
+  private volatile Duration timeAdded = Duration.ZERO;
 
   private EmbeddedEngine(ZeebeTestEngine engine) {
     this.engine = engine;
@@ -58,6 +60,12 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** Moves the engine's clock forward, so that due timers fire. */
   public void increaseTime(Duration duration) {
     engine.increaseTime(duration);
+    timeAdded = timeAdded.plus(duration);
+  }
+
+  /** The engine's clock: the wall clock plus what {@link #increaseTime} added (it does not stop in between). */
+  public Instant now() {
+    return Instant.now().plus(timeAdded);
   }
 
   /** Waits until the engine has processed everything written to its log so far. */
