@@ -218,6 +218,11 @@ abstract class ProcessTestSupport {
     return PARTNER_IDS.incrementAndGet();
   }
 
+  /** A fresh id for a deal, contract ...: from the same sequence, so no test sees another test's messages. */
+  static long newId() {
+    return newPartnerId();
+  }
+
   /** Scores well on every criterion of the ideal partner profile: qualifies without a review. */
   static Map<String, Object> strongApplication() {
     return application("RESELLER", 1_500_000, 250, 4, List.of("EMEA", "NA", "APAC"), List.of("security", "cloud"));
@@ -342,8 +347,13 @@ abstract class ProcessTestSupport {
 
   /** Publishes a message (for a partner, usually); buffered for a minute, in case the subscription is opening. */
   void publish(String messageName, Object correlationKey) {
+    publish(messageName, correlationKey, Map.of());
+  }
+
+  /** Publishes a message that carries variables into the instance it correlates to. */
+  void publish(String messageName, Object correlationKey, Map<String, Object> variables) {
     client.newPublishMessageCommand().messageName(messageName).correlationKey(String.valueOf(correlationKey))
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+        .variables(variables).timeToLive(Duration.ofMinutes(1)).send().join();
   }
 
   UserTaskRecordValue awaitUserTask(long instance, String elementId) {

@@ -48,7 +48,8 @@ class UserTaskFormsTest {
       "review-business-plan", Set.of("planDecision", "planComments"),
       "approve-tier-change", Set.of("tierChangeDecision", "tierChangeComment"),
       "decide-non-productive", Set.of("nonProductiveDecision", "decisionReason"),
-      "verify-certification", Set.of("certificationDecision", "certificationComment"));
+      "verify-certification", Set.of("certificationDecision", "certificationComment"),
+      "review-deal-conflict", Set.of("dealDecision", "dealDecisionReason"));
 
   /** Who works on each user task of the models. */
   private static final Map<String, String> CANDIDATE_GROUPS = Map.of(
@@ -59,7 +60,8 @@ class UserTaskFormsTest {
       "ReviewBusinessPlan", "channel-managers",
       "ApproveTierChange", "channel-managers",
       "DecideNonProductive", "channel-managers",
-      "VerifyCertification", "channel-ops");
+      "VerifyCertification", "channel-ops",
+      "ReviewDealConflict", "channel-managers");
 
   private static final Pattern CONDITION = Pattern.compile("^=\\s*(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*$");
 
@@ -154,7 +156,7 @@ class UserTaskFormsTest {
                 .containsExactlyInAnyOrderElementsOf(values));
       }
     }
-    assertThat(gatewaysChecked).isEqualTo(7);
+    assertThat(gatewaysChecked).isEqualTo(8);
   }
 
   private static Set<String> keysOf(JsonNode form) {
