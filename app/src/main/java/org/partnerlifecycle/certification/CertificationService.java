@@ -60,13 +60,13 @@ public class CertificationService {
     this.validity = validity;
   }
 
-  /** Certified individuals a partner needs to hold a tier. */
+  /** Certified individuals a partner needs to hold a tier (the same bars as the DMN partner-tier). */
   public static int requiredCertifiedStaff(Tier tier) {
     return switch (tier == null ? Tier.REGISTERED : tier) {
       case REGISTERED -> 0;
       case SILVER -> 2;
-      case GOLD -> 4;
-      case PLATINUM -> 6;
+      case GOLD -> 5;
+      case PLATINUM -> 10;
     };
   }
 
@@ -97,7 +97,10 @@ public class CertificationService {
     });
     long instance = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("partnerId", partnerId, "certificationId", certification.getId(),
-            "reviewDueIn", OnboardingProperties.iso(onboarding.reviewDueIn())))
+            "reviewDueIn", OnboardingProperties.iso(onboarding.reviewDueIn()),
+            // what the verifying ops user sees in the task's form
+            "certification", Map.of("person", certification.getPersonName() + " <" + certification.getPersonEmail() + ">",
+                "level", certification.getLevel().label(), "evidence", certification.getEvidence())))
         .send().join().getProcessInstanceKey();
     return tx.execute(s -> {
       Certification c = certifications.findById(certification.getId()).orElseThrow();

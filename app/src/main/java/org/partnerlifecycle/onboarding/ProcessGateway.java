@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessGateway {
 
-  public static final String ONBOARDING_PROCESS = "partner-onboarding";
+  /** The top-level process of a partner: onboarding, the active partnership, offboarding. */
+  public static final String LIFECYCLE_PROCESS = "partner-lifecycle";
   private static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
   private final CamundaClient client;
@@ -22,8 +23,8 @@ public class ProcessGateway {
     this.client = client;
   }
 
-  public long startOnboarding(Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(ONBOARDING_PROCESS).latestVersion()
+  public long startLifecycle(Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(LIFECYCLE_PROCESS).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
   }
 

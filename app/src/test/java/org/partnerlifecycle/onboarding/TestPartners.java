@@ -35,6 +35,14 @@ public class TestPartners {
     this.agreements = agreements;
   }
 
+  /** An application the fit decision qualifies without review (score 80). */
+  public static ApplicationForm strongApplication(String name, String email) {
+    return new ApplicationForm(name, "DE", Segment.SYSTEM_INTEGRATOR, List.of("DACH", "Benelux"),
+        List.of("Cloud migration", "Data platforms"), 150, 4, new BigDecimal("1500000"),
+        "We implement data platforms for mid-market manufacturers and want to lead with your product.",
+        "Nora Jones", email);
+  }
+
   public static JobRef job(String type, String elementId) {
     return new JobRef(keys.incrementAndGet(), type, 2251799813685300L, "partner-lifecycle", 1, elementId);
   }

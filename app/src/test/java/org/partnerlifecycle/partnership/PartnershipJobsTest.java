@@ -71,6 +71,7 @@ class PartnershipJobsTest {
   @Autowired UserAccountRepository accounts;
   @Autowired LifecycleEventRepository events;
   @Autowired NotificationRepository notifications;
+  @Autowired java.time.Clock clock;
 
   @Test
   void aPlanIsRequestedSubmittedLockedAndReviewedQuarterlyAgainstActuals() {
@@ -90,7 +91,7 @@ class PartnershipJobsTest {
         new PlanForm(new BigDecimal("1"), 1, "x", 0, 0, 0), "pat"))
         .isInstanceOf(PartnerSteps.StepNotAvailable.class);
 
-    String period = Periods.quarterOf(Instant.now());
+    String period = Periods.quarterOf(clock.instant());
     planning.recordPerformance(partnerId, period, new BigDecimal("310000"), 45, 3, 2, new BigDecimal("8.5"), 40);
     JobRef qbr = job("partner-qbr-record", "RecordQuarterlyReview");
     assertThat(port.recordQuarterlyReview(partnerId, qbr)).containsEntry("quarter", 1);
@@ -112,7 +113,7 @@ class PartnershipJobsTest {
     port.requestPlan(partnerId, job("partner-plan-request", "RequestPlan"));
     planning.submit(partnerId, new PlanForm(new BigDecimal("1000000"), 50, "Cloud", 10, 2, 4), "pat");
     port.lockPlan(partnerId, null, job("partner-plan-lock", "LockPlan"));
-    planning.recordPerformance(partnerId, Periods.quarterOf(Instant.now()), new BigDecimal("300000"), 55, 4, 2,
+    planning.recordPerformance(partnerId, Periods.quarterOf(clock.instant()), new BigDecimal("300000"), 55, 4, 2,
         new BigDecimal("9.0"), 50);
     closedDeal(partnerId, DealRegistration.Status.WON);
     closedDeal(partnerId, DealRegistration.Status.WON);
@@ -158,9 +159,9 @@ class PartnershipJobsTest {
     Remediation remediation = remediations.findByPartnerIdOrderByOpenedAtDesc(partnerId).get(0);
     assertThat(remediations.findByPartnerIdOrderByOpenedAtDesc(partnerId)).hasSize(1);
     assertThat(remediation.getStatus()).isEqualTo(Remediation.Status.OPEN);
-    assertThat(remediation.getPlan()).contains("certify 4 more people");
-    assertThat(remediation.getWindowEndsAt()).isBetween(Instant.now().plusSeconds(59L * 86400),
-        Instant.now().plusSeconds(61L * 86400));
+    assertThat(remediation.getPlan()).contains("certify 5 more people");
+    assertThat(remediation.getWindowEndsAt()).isBetween(clock.instant().plusSeconds(59L * 86400),
+        clock.instant().plusSeconds(61L * 86400));
     assertThat(partners.findById(partnerId).orElseThrow().getTier()).isEqualTo(Tier.GOLD);
 
     port.applyTierChange(partnerId, demote, job("partner-tier-apply", "ApplyDemotion"));
@@ -253,8 +254,8 @@ class PartnershipJobsTest {
 
   private void closedDeal(long partnerId, DealRegistration.Status outcome) {
     DealRegistration deal = new DealRegistration(partnerId, "Customer " + outcome, "customer", null, null, "DE",
-        "Cloud", new BigDecimal("10000"), LocalDate.now(), Instant.now());
-    deal.close(outcome, null, Instant.now());
+        "Cloud", new BigDecimal("10000"), LocalDate.now(), clock.instant());
+    deal.close(outcome, null, clock.instant());
     deals.save(deal);
   }
 

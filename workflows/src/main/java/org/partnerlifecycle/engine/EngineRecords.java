@@ -77,6 +77,21 @@ public final class EngineRecords {
         .findFirst();
   }
 
+  /** Whether a timer of the element is waiting (created, not yet triggered or canceled). */
+  public boolean hasPendingTimer(String elementId) {
+    java.util.Map<Long, Long> balance = new java.util.HashMap<>();
+    all().filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == ValueType.TIMER)
+        .map(r -> (Record<io.camunda.zeebe.protocol.record.value.TimerRecordValue>) (Record<?>) r)
+        .filter(r -> r.getValue().getTargetElementId().equals(elementId))
+        .forEach(r -> balance.merge(r.getKey(), r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED ? 1L : -1L, Long::sum));
+    return balance.values().stream().anyMatch(v -> v > 0);
+  }
+
+  /** Waits until a timer of the element is waiting, so moving the clock will fire it. */
+  public void awaitPendingTimer(String elementId, Duration timeout) {
+    await(() -> hasPendingTimer(elementId) ? Optional.of(true) : Optional.empty(), timeout, "a timer at " + elementId);
+  }
+
   public UserTaskRecordValue awaitUserTask(long processInstanceKey, String elementId, Duration timeout) {
     return await(() -> openUserTask(processInstanceKey, elementId), timeout,
         "user task " + elementId + " of instance " + processInstanceKey);
