@@ -199,6 +199,8 @@ class DealRegistrationFlowTest {
     renewals.answer(incumbent, accepted.getId(), true);
     awaitStatus(offer.getId(), DealRegistration.Status.APPROVED);
 
+    long ignoredOffer = contracts.findById(ignored.getId()).orElseThrow().getProcessInstanceKey();
+    new EngineRecords(engine).awaitPendingTimer(ignoredOffer, "AcceptanceWindowEnds", WAIT);
     engine.increaseTime(Duration.ofDays(15));
     EngineRecords.await(() -> contracts.findById(ignored.getId())
         .filter(c -> c.getRenewalStatus() == CustomerContract.RenewalStatus.RELEASED), WAIT, "release");

@@ -106,19 +106,19 @@ class PartnerLifecycleEndToEndTest {
     // first quarter: strong results -> promotion to Silver, approved by the manager
     recordPerformance(partnerId, "330000");
     wonDeals(partnerId, 3);
-    moveClock("QuarterElapsed", Duration.ofDays(93));
+    moveClock(lifecycle, "QuarterElapsed", Duration.ofDays(93));
     UserTask promotion = awaitTask(partnerId, "ApproveTierChange");
     completeTask(promotion, Map.of("tierChangeDecision", "approve", "tierChangeComment", "Well earned"));
     awaitTier(partnerId, Tier.SILVER);
 
     // second quarter: results collapse -> demotion proposed, approved, remediation window, no recovery
     recordPerformance(partnerId, "20000");
-    moveClock("QuarterElapsed", Duration.ofDays(93));
+    moveClock(lifecycle, "QuarterElapsed", Duration.ofDays(93));
     completeTask(awaitTask(partnerId, "ApproveTierChange"), Map.of("tierChangeDecision", "approve",
         "tierChangeComment", "Remediation first"));
     awaitEvent(partnerId, "REMEDIATION_OPENED");
     assertThat(partners.findById(partnerId).orElseThrow().getTier()).isEqualTo(Tier.SILVER);
-    moveClock("RemediationWindowEnds", Duration.ofDays(61));
+    moveClock(lifecycle, "RemediationWindowEnds", Duration.ofDays(61));
     awaitTier(partnerId, Tier.REGISTERED);
 
     // renewal: outreach 120 days before the agreement ends, the partner signs the renewal
@@ -126,7 +126,7 @@ class PartnerLifecycleEndToEndTest {
         .orElseThrow();
     Duration untilOutreach = Duration.between(clock.instant(),
         initial.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(120)));
-    moveClock("RenewalOutreachDue", untilOutreach.plusDays(1));
+    moveClock(lifecycle, "RenewalOutreachDue", untilOutreach.plusDays(1));
     Agreement renewal = EngineRecords.await(() -> agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId)
         .filter(a -> a.getKind() == Agreement.Kind.RENEWAL), WAIT, "renewal agreement");
     assertThat(renewal.getTier()).isEqualTo(Tier.REGISTERED);
@@ -140,7 +140,7 @@ class PartnerLifecycleEndToEndTest {
     terminations.request(partnerId, TerminationTrigger.PARTNER_REQUEST, "Focusing on another vendor",
         new Actor(ActorType.PARTNER_USER, user), ProcessRef.NONE);
     awaitStage(partnerId, LifecycleStage.TERMINATING);
-    moveClock("NoticePeriodEnds", Duration.ofDays(91));
+    moveClock(lifecycle, "NoticePeriodEnds", Duration.ofDays(91));
     awaitStage(partnerId, LifecycleStage.TERMINATED);
     new EngineRecords(engine).awaitInstanceCompleted(lifecycle, WAIT);
     assertThat(tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId, List.of(TaskState.OPEN, TaskState.ASSIGNED)))
@@ -194,8 +194,8 @@ class PartnerLifecycleEndToEndTest {
   }
 
   /** Moves the engine's clock once the timer it is meant to fire is waiting (moving earlier would miss it). */
-  private void moveClock(String timerElementId, Duration duration) {
-    new EngineRecords(engine).awaitPendingTimer(timerElementId, WAIT);
+  private void moveClock(long lifecycle, String timerElementId, Duration duration) {
+    new EngineRecords(engine).awaitPendingTimer(lifecycle, timerElementId, WAIT);
     engine.increaseTime(duration);
   }
 
