@@ -22,7 +22,7 @@ public @interface MySqlAvailable {
 
   class Condition implements ExecutionCondition {
 
-    static String url() {
+    public static String url() {
       String url = System.getenv(URL_VARIABLE);
       if (url == null || url.isBlank()) {
         throw new IllegalStateException(URL_VARIABLE + " is not set; CI must provide the MySQL server");
