@@ -1,6 +1,7 @@
 package org.partnerlifecycle.account;
 
 import java.time.Clock;
+import org.partnerlifecycle.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,8 +43,9 @@ class InitialAdmin implements ApplicationRunner {
     }
     String password = env.getProperty("partner.admin.password", "");
     if (password.length() < MIN_PASSWORD_LENGTH) {
-      throw new IllegalStateException("PARTNER_ADMIN_PASSWORD (partner.admin.password) must have at least "
-          + MIN_PASSWORD_LENGTH + " characters to create the initial admin " + username);
+      throw new StartupFailure("The initial admin '" + username + "' needs a password of at least "
+          + MIN_PASSWORD_LENGTH + " characters.", "Set PARTNER_ADMIN_PASSWORD (partner.admin.password) to at least "
+          + MIN_PASSWORD_LENGTH + " characters, or unset PARTNER_ADMIN_USERNAME.", null);
     }
     if (accounts.existsByUsername(username)) {
       return;

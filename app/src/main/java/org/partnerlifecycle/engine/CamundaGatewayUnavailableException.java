@@ -1,20 +1,11 @@
 package org.partnerlifecycle.engine;
 
-/**
- * The Camunda cluster did not answer when the app started. The message says which address was asked and what
- * went wrong; {@link #action()} says which setting to check. {@link CamundaGatewayFailureAnalyzer} prints both
- * instead of a stack trace.
- */
-public class CamundaGatewayUnavailableException extends RuntimeException {
+import org.partnerlifecycle.StartupFailure;
 
-  private final String action;
+/** The Camunda cluster did not answer when the app started; the message names the address that was asked. */
+public class CamundaGatewayUnavailableException extends StartupFailure {
 
   CamundaGatewayUnavailableException(String description, String action, Throwable cause) {
-    super(description, cause);
-    this.action = action;
-  }
-
-  public String action() {
-    return action;
+    super(description, action, cause);
   }
 }
