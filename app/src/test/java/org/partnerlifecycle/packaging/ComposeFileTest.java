@@ -60,7 +60,8 @@ class ComposeFileTest {
     assertThat((String) services.get("mysql").get("image")).isEqualTo("mysql:8.4");
 
     assertThat(published(services.get("app"))).containsExactly("8081->8081");
-    assertThat(published(services.get("camunda"))).containsExactlyInAnyOrder("8080->8080", "26500->26500");
+    assertThat(published(services.get("camunda")))
+        .containsExactlyInAnyOrder("8080->8080", "26500->26500", "127.0.0.1:9600->9600");
     assertThat(published(services.get("mysql"))).containsExactly("127.0.0.1:3307->3306");
     assertThat(published(services.get("elasticsearch"))).as("internal only").isEmpty();
 
