@@ -11,30 +11,21 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.notification.Notification;
 import org.partnerlifecycle.notification.NotificationRepository;
-import org.partnerlifecycle.onboarding.AgreementRepository;
 import org.partnerlifecycle.onboarding.ApplicationForm;
 import org.partnerlifecycle.onboarding.ApplicationService;
+import org.partnerlifecycle.onboarding.OnboardingDriver;
 import org.partnerlifecycle.onboarding.PartnerApplication;
 import org.partnerlifecycle.onboarding.PartnerApplicationRepository;
-import org.partnerlifecycle.onboarding.PartnerSteps;
-import org.partnerlifecycle.onboarding.ProfileForm;
-import org.partnerlifecycle.onboarding.TrainingAssignmentRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
-import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService.Actor;
 import org.partnerlifecycle.partner.Segment;
-import org.partnerlifecycle.task.TaskState;
-import org.partnerlifecycle.task.UserTask;
-import org.partnerlifecycle.task.UserTaskRepository;
-import org.partnerlifecycle.task.UserTaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The main paths of partner-onboarding on a real Camunda 8.8 cluster, with the whole app around them: its job
@@ -56,14 +47,9 @@ class OnboardingProcessCptTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
 
+  @Autowired ApplicationContext app;
   @Autowired ApplicationService applications;
   @Autowired PartnerApplicationRepository applicationRecords;
-  @Autowired PartnerSteps steps;
-  @Autowired PartnerRepository partners;
-  @Autowired AgreementRepository agreements;
-  @Autowired TrainingAssignmentRepository training;
-  @Autowired UserTaskRepository tasks;
-  @Autowired UserTaskService userTasks;
   @Autowired NotificationRepository notifications;
 
   @BeforeEach
@@ -81,29 +67,15 @@ class OnboardingProcessCptTest {
 
   @Test
   void aStrongApplicantBecomesAnActivePartner() {
-    PartnerApplication applied = applications.submit(application("Brightline Systems GmbH",
-        Segment.SYSTEM_INTEGRATOR, List.of("DACH", "Benelux"), List.of("Cloud migration", "Data platforms"), 150, 4,
-        "1500000"), Actor.system());
+    PartnerApplication applied = applications.submit(
+        OnboardingDriver.strongApplication("Brightline Systems GmbH", "nora@brightline.example"), Actor.system());
     long partnerId = applied.getPartnerId();
     long instance = applied.getProcessInstanceKey();
     String user = "nora@brightline.example";
 
-    awaitStage(partnerId, LifecycleStage.BRIEFED);
-    steps.acknowledgeBrief(partnerId, user);
-
-    awaitStage(partnerId, LifecycleStage.AGREEMENT);
-    var agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
-    steps.signAgreement(partnerId, "Nora Jones", true, agreement.getDocumentSha256(), "203.0.113.7", user);
-    completeTask(instance, "CountersignAgreement", Map.of("countersignDecision", "approve"));
-
-    awaitStage(partnerId, LifecycleStage.ONBOARDING);
-    steps.submitProfile(partnerId, new ProfileForm("Hafenstrasse 1, 20457 Hamburg", "DE123456789",
-        "Brightline Systems GmbH", "DE89 3704 0044 0532 0130 00", "https://brightline.example", 42), user);
-    completeTask(instance, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
-    completeTask(instance, "ScheduleKickoff", Map.of("kickoffAt", "2030-03-04T10:00:00Z", "kickoffNotes", "video call"));
-    var modules = EngineRecords.await(() -> Optional.of(training.findByPartnerIdOrderByModuleCode(partnerId))
-        .filter(m -> !m.isEmpty()), WAIT, "training assignment");
-    modules.forEach(m -> steps.completeTrainingModule(partnerId, m.getModuleCode(), user));
+    driver().acknowledgeBrief(partnerId, user);
+    driver().signAndCountersign(partnerId, instance, user);
+    driver().completeOnboarding(partnerId, instance, "Brightline Systems GmbH", user);
 
     assertThat(byKey(instance)).isCompleted()
         .hasCompletedElementsInOrder("RecordApplied", "RecordQualified", "GenerateBrief", "GenerateAgreement",
@@ -111,7 +83,7 @@ class OnboardingProcessCptTest {
         .hasNotActivatedElements("ReviewApplication", "DeclineApplication")
         .hasNoActiveIncidents();
     assertThat(UserTaskSelectors.byElementId("CountersignAgreement", instance)).isCompleted();
-    awaitStage(partnerId, LifecycleStage.ACTIVE);
+    driver().awaitStage(partnerId, LifecycleStage.ACTIVE);
     assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).extracting(Notification::getTemplate)
         .contains("application-received", "agreement-active", "welcome");
   }
@@ -125,7 +97,7 @@ class OnboardingProcessCptTest {
         .hasCompletedElements("ScoreFit", "DeclineApplication", "Declined")
         .hasNotActivatedElements("ReviewApplication", "RecordQualified")
         .hasNoActiveIncidents();
-    awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
+    driver().awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
     assertThat(applicationRecords.findByPartnerId(applied.getPartnerId()).orElseThrow().getDecisionReason())
         .isEqualTo("Referral partners must expect at least 10,000 in annual revenue");
     assertThat(notifications.findByPartnerIdOrderByIdAsc(applied.getPartnerId())).extracting(Notification::getTemplate)
@@ -139,14 +111,14 @@ class OnboardingProcessCptTest {
 
     assertThat(UserTaskSelectors.byElementId("ReviewApplication", instance)).isCreated()
         .hasCandidateGroup("channel-ops");
-    completeTask(instance, "ReviewApplication",
+    driver().completeTask(instance, "ReviewApplication",
         Map.of("reviewDecision", "qualify", "reviewReason", "Strong ERP practice in a region we need"));
 
     assertThat(byKey(instance)).isActive()
         .hasCompletedElementsInOrder("ScoreFit", "ReviewApplication", "RecordQualified", "GenerateBrief")
         .hasActiveElements("AwaitBriefAcknowledgement")
         .hasNoActiveIncidents();
-    awaitStage(applied.getPartnerId(), LifecycleStage.BRIEFED);
+    driver().awaitStage(applied.getPartnerId(), LifecycleStage.BRIEFED);
   }
 
   @Test
@@ -154,13 +126,13 @@ class OnboardingProcessCptTest {
     PartnerApplication applied = applications.submit(middling("Overlap Consulting AG"), Actor.system());
     long instance = applied.getProcessInstanceKey();
 
-    completeTask(instance, "ReviewApplication",
+    driver().completeTask(instance, "ReviewApplication",
         Map.of("reviewDecision", "decline", "reviewReason", "Overlaps with two existing integrators"));
 
     assertThat(byKey(instance)).isCompleted()
         .hasCompletedElementsInOrder("ReviewApplication", "DeclineApplication", "Declined")
         .hasNotActivatedElements("RecordQualified");
-    awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
+    driver().awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
     assertThat(applicationRecords.findByPartnerId(applied.getPartnerId()).orElseThrow().getDecisionReason())
         .isEqualTo("Overlaps with two existing integrators");
   }
@@ -169,16 +141,7 @@ class OnboardingProcessCptTest {
     return application(name, Segment.SYSTEM_INTEGRATOR, List.of("EMEA"), List.of("erp"), 30, 1, "300000");
   }
 
-  private void awaitStage(long partnerId, LifecycleStage stage) {
-    EngineRecords.await(() -> partners.findById(partnerId).filter(p -> p.getStage() == stage), WAIT,
-        "partner " + partnerId + " in stage " + stage);
-  }
-
-  /** Completes a user task the way ops do in the console: found in the app's projection, completed over REST. */
-  private void completeTask(long instance, String elementId, Map<String, Object> variables) {
-    UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
-        .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(), WAIT,
-        "open task " + elementId + " of instance " + instance);
-    userTasks.complete(task.getUserTaskKey(), variables);
+  private OnboardingDriver driver() {
+    return new OnboardingDriver(app, WAIT);
   }
 }
