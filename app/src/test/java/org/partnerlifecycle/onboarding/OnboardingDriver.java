@@ -59,19 +59,7 @@ public class OnboardingDriver {
     UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
         .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(), wait,
         "open task " + elementId + " of instance " + instance);
-    // The projection lists a task from its creating listener on, but the engine keeps it in CREATING until that
-    // listener's job is completed and refuses to complete it meanwhile: a caller this fast asks again.
-    EngineRecords.await(() -> {
-      try {
-        userTasks.complete(task.getUserTaskKey(), variables);
-        return Optional.of(true);
-      } catch (RuntimeException e) {
-        if (String.valueOf(e.getMessage()).contains("'CREATING'")) {
-          return Optional.empty();
-        }
-        throw e;
-      }
-    }, wait, "the engine to accept completing task " + elementId + " of instance " + instance);
+    userTasks.complete(task.getUserTaskKey(), variables);
   }
 
   /** Once the brief is out, the partner acknowledges it. */
