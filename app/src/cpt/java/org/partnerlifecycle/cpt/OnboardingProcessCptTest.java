@@ -2,10 +2,12 @@ package org.partnerlifecycle.cpt;
 
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.assertions.ProcessInstanceSelectors.byKey;
+import static io.camunda.process.test.api.assertions.ProcessInstanceSelectors.byParentProcessInstanceKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.process.test.api.CamundaAssert;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelector;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.partnerlifecycle.onboarding.ApplicationService;
 import org.partnerlifecycle.onboarding.OnboardingDriver;
 import org.partnerlifecycle.onboarding.PartnerApplication;
 import org.partnerlifecycle.onboarding.PartnerApplicationRepository;
+import org.partnerlifecycle.onboarding.TestPartners;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerService.Actor;
 import org.partnerlifecycle.partner.Segment;
@@ -28,10 +31,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The main paths of partner-onboarding on a real Camunda 8.8 cluster, with the whole app around them: its job
- * workers, the task listeners that feed its user task projection, user task commands over the cluster's REST
- * API, and its database. Camunda Process Test runs the cluster in Docker (Testcontainers, the default) or uses
- * a running one (camunda.process-test.runtime-mode=remote; it purges that cluster's data).
+ * The main paths of partner-onboarding (called by each partner's partner-lifecycle instance) on a real Camunda
+ * 8.8 cluster, with the whole app around them: its job workers, the task listeners that feed its user task
+ * projection, user task commands over the cluster's REST API, and its database. Camunda Process Test runs the
+ * cluster in Docker (Testcontainers, the default) or uses a running one (camunda.process-test.runtime-mode=remote;
+ * it purges that cluster's data).
  *
  * <p>Not part of {@code ./mvnw verify}: {@code ./mvnw -Pcpt verify -pl app -am -Dtest='*CptTest'
  * -Dsurefire.failIfNoSpecifiedTests=false} (README, "Run in production").
@@ -68,21 +72,23 @@ class OnboardingProcessCptTest {
   @Test
   void aStrongApplicantBecomesAnActivePartner() {
     PartnerApplication applied = applications.submit(
-        OnboardingDriver.strongApplication("Brightline Systems GmbH", "nora@brightline.example"), Actor.system());
+        TestPartners.strongApplication("Brightline Systems GmbH", "nora@brightline.example"), Actor.system());
     long partnerId = applied.getPartnerId();
-    long instance = applied.getProcessInstanceKey();
     String user = "nora@brightline.example";
 
     driver().acknowledgeBrief(partnerId, user);
-    driver().signAndCountersign(partnerId, instance, user);
-    driver().completeOnboarding(partnerId, instance, "Brightline Systems GmbH", user);
+    driver().signAndCountersign(partnerId, user);
+    driver().completeOnboarding(partnerId, "Brightline Systems GmbH", user);
 
-    assertThat(byKey(instance)).isCompleted()
+    assertThat(onboardingOf(applied)).isCompleted()
         .hasCompletedElementsInOrder("RecordApplied", "RecordQualified", "GenerateBrief", "GenerateAgreement",
             "CountersignAgreement", "ActivateAgreement", "RecordOnboarding", "ActivatePartner", "PartnerActive")
         .hasNotActivatedElements("ReviewApplication", "DeclineApplication")
         .hasNoActiveIncidents();
-    assertThat(UserTaskSelectors.byElementId("CountersignAgreement", instance)).isCompleted();
+    assertThat(UserTaskSelectors.byElementId("CountersignAgreement")).isCompleted();
+    assertThat(byKey(applied.getProcessInstanceKey())).isActive()
+        .hasCompletedElements("Onboarding")
+        .hasActiveElements("ActivePartnership");
     driver().awaitStage(partnerId, LifecycleStage.ACTIVE);
     assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).extracting(Notification::getTemplate)
         .contains("application-received", "agreement-active", "welcome");
@@ -93,10 +99,11 @@ class OnboardingProcessCptTest {
     PartnerApplication applied = applications.submit(application("Tiny Referrals UG", Segment.REFERRAL,
         List.of("EMEA"), List.of(), 3, 0, "2000"), Actor.system());
 
-    assertThat(byKey(applied.getProcessInstanceKey())).isCompleted()
+    assertThat(onboardingOf(applied)).isCompleted()
         .hasCompletedElements("ScoreFit", "DeclineApplication", "Declined")
         .hasNotActivatedElements("ReviewApplication", "RecordQualified")
         .hasNoActiveIncidents();
+    assertThat(byKey(applied.getProcessInstanceKey())).isCompleted().hasCompletedElements("NotOnboarded");
     driver().awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
     assertThat(applicationRecords.findByPartnerId(applied.getPartnerId()).orElseThrow().getDecisionReason())
         .isEqualTo("Referral partners must expect at least 10,000 in annual revenue");
@@ -107,14 +114,12 @@ class OnboardingProcessCptTest {
   @Test
   void aMiddlingApplicationIsReviewedByChannelOpsAndQualified() {
     PartnerApplication applied = applications.submit(middling("Midfield Integration GmbH"), Actor.system());
-    long instance = applied.getProcessInstanceKey();
 
-    assertThat(UserTaskSelectors.byElementId("ReviewApplication", instance)).isCreated()
-        .hasCandidateGroup("channel-ops");
-    driver().completeTask(instance, "ReviewApplication",
+    assertThat(UserTaskSelectors.byElementId("ReviewApplication")).isCreated().hasCandidateGroup("channel-ops");
+    driver().completeTask(applied.getPartnerId(), "ReviewApplication",
         Map.of("reviewDecision", "qualify", "reviewReason", "Strong ERP practice in a region we need"));
 
-    assertThat(byKey(instance)).isActive()
+    assertThat(onboardingOf(applied)).isActive()
         .hasCompletedElementsInOrder("ScoreFit", "ReviewApplication", "RecordQualified", "GenerateBrief")
         .hasActiveElements("AwaitBriefAcknowledgement")
         .hasNoActiveIncidents();
@@ -124,17 +129,21 @@ class OnboardingProcessCptTest {
   @Test
   void aMiddlingApplicationTheReviewerDeclinesEndsDeclinedWithTheReviewersReason() {
     PartnerApplication applied = applications.submit(middling("Overlap Consulting AG"), Actor.system());
-    long instance = applied.getProcessInstanceKey();
 
-    driver().completeTask(instance, "ReviewApplication",
+    driver().completeTask(applied.getPartnerId(), "ReviewApplication",
         Map.of("reviewDecision", "decline", "reviewReason", "Overlaps with two existing integrators"));
 
-    assertThat(byKey(instance)).isCompleted()
+    assertThat(onboardingOf(applied)).isCompleted()
         .hasCompletedElementsInOrder("ReviewApplication", "DeclineApplication", "Declined")
         .hasNotActivatedElements("RecordQualified");
     driver().awaitStage(applied.getPartnerId(), LifecycleStage.DECLINED);
     assertThat(applicationRecords.findByPartnerId(applied.getPartnerId()).orElseThrow().getDecisionReason())
         .isEqualTo("Overlaps with two existing integrators");
+  }
+
+  /** The partner-onboarding instance the partner's partner-lifecycle instance called. */
+  private static ProcessInstanceSelector onboardingOf(PartnerApplication applied) {
+    return byParentProcessInstanceKey(applied.getProcessInstanceKey());
   }
 
   private static ApplicationForm middling(String name) {

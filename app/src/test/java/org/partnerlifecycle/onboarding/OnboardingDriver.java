@@ -1,6 +1,5 @@
 package org.partnerlifecycle.onboarding;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
-import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.task.TaskState;
 import org.partnerlifecycle.task.UserTask;
 import org.partnerlifecycle.task.UserTaskRepository;
@@ -41,24 +39,19 @@ public class OnboardingDriver {
     this.userTasks = app.getBean(UserTaskService.class);
   }
 
-  /** Scores well on every criterion of the fit table: qualifies without a review. */
-  public static ApplicationForm strongApplication(String name, String email) {
-    return new ApplicationForm(name, "DE", Segment.SYSTEM_INTEGRATOR, List.of("DACH", "Benelux"),
-        List.of("Cloud migration", "Data platforms"), 150, 4, new BigDecimal("1500000"),
-        "We implement data platforms for mid-market manufacturers and want to lead with your product.",
-        "Nora Jones", email);
-  }
-
   public void awaitStage(long partnerId, LifecycleStage stage) {
     EngineRecords.await(() -> partners.findById(partnerId).filter(p -> p.getStage() == stage), wait,
         "partner " + partnerId + " in stage " + stage);
   }
 
-  /** Completes a user task as ops do in the console: found in the task projection, completed by the service. */
-  public void completeTask(long instance, String elementId, Map<String, Object> variables) {
-    UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
-        .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(), wait,
-        "open task " + elementId + " of instance " + instance);
+  /**
+   * Completes the partner's open user task at an element as ops do in the console: found in the task
+   * projection (it lives in the called onboarding process, not the lifecycle), completed by the service.
+   */
+  public void completeTask(long partnerId, String elementId, Map<String, Object> variables) {
+    UserTask task = EngineRecords.await(() -> tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId,
+        List.of(TaskState.OPEN)).stream().filter(t -> t.getElementId().equals(elementId)).findFirst(), wait,
+        "open task " + elementId + " of partner " + partnerId);
     userTasks.complete(task.getUserTaskKey(), variables);
   }
 
@@ -69,21 +62,21 @@ public class OnboardingDriver {
   }
 
   /** Once the agreement is out, the partner signs it and ops countersign; returns the agreement signed. */
-  public Agreement signAndCountersign(long partnerId, long instance, String user) {
+  public Agreement signAndCountersign(long partnerId, String user) {
     awaitStage(partnerId, LifecycleStage.AGREEMENT);
     Agreement agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
     steps.signAgreement(partnerId, "Nora Jones", true, agreement.getDocumentSha256(), "203.0.113.7", user);
-    completeTask(instance, "CountersignAgreement", Map.of("countersignDecision", "approve"));
+    completeTask(partnerId, "CountersignAgreement", Map.of("countersignDecision", "approve"));
     return agreement;
   }
 
   /** The four onboarding branches: profile and document check, kickoff, every training module. */
-  public void completeOnboarding(long partnerId, long instance, String legalName, String user) {
+  public void completeOnboarding(long partnerId, String legalName, String user) {
     awaitStage(partnerId, LifecycleStage.ONBOARDING);
     steps.submitProfile(partnerId, new ProfileForm("Hafenstrasse 1, 20457 Hamburg", "DE123456789", legalName,
         "DE89 3704 0044 0532 0130 00", "https://brightline.example", 42), user);
-    completeTask(instance, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
-    completeTask(instance, "ScheduleKickoff", Map.of("kickoffAt", "2026-12-03T10:00:00Z", "kickoffNotes", "video call"));
+    completeTask(partnerId, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
+    completeTask(partnerId, "ScheduleKickoff", Map.of("kickoffAt", "2026-12-03T10:00:00Z", "kickoffNotes", "video call"));
     var modules = EngineRecords.await(() -> Optional.of(training.findByPartnerIdOrderByModuleCode(partnerId))
         .filter(m -> !m.isEmpty()), wait, "training assignment");
     modules.forEach(m -> steps.completeTrainingModule(partnerId, m.getModuleCode(), user));
