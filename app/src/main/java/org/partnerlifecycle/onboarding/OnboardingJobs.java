@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.account.PortalAccess;
 import org.partnerlifecycle.account.UserAccount;
 import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
@@ -22,6 +23,8 @@ import org.partnerlifecycle.task.UserTaskRepository;
 import org.partnerlifecycle.workers.onboarding.OnboardingPort;
 import org.partnerlifecycle.workers.support.InvalidJobInput;
 import org.partnerlifecycle.workers.support.JobRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OnboardingJobs implements OnboardingPort {
 
+  private static final Logger log = LoggerFactory.getLogger(OnboardingJobs.class);
+
   private final PartnerService partners;
   private final PartnerApplicationRepository applications;
   private final PartnerBriefRepository briefs;
@@ -43,13 +48,14 @@ class OnboardingJobs implements OnboardingPort {
   private final UserAccountRepository accounts;
   private final UserTaskRepository userTasks;
   private final NotificationService notifications;
+  private final PortalAccess portalAccess;
   private final OnboardingProperties settings;
   private final Clock clock;
 
   OnboardingJobs(PartnerService partners, PartnerApplicationRepository applications, PartnerBriefRepository briefs,
       AgreementRepository agreements, AgreementSignatureRepository signatures, TrainingAssignmentRepository training,
       UserAccountRepository accounts, UserTaskRepository userTasks, NotificationService notifications,
-      OnboardingProperties settings, Clock clock) {
+      PortalAccess portalAccess, OnboardingProperties settings, Clock clock) {
     this.partners = partners;
     this.applications = applications;
     this.briefs = briefs;
@@ -59,6 +65,7 @@ class OnboardingJobs implements OnboardingPort {
     this.accounts = accounts;
     this.userTasks = userTasks;
     this.notifications = notifications;
+    this.portalAccess = portalAccess;
     this.settings = settings;
     this.clock = clock;
   }
@@ -91,9 +98,10 @@ class OnboardingJobs implements OnboardingPort {
       briefs.save(new PartnerBrief(partnerId, partner.getSegment(),
           ProgramTerms.brief(partner.getLegalName(), partner.getSegment()), job.effectKey("brief"), clock.instant()));
     }
-    ensureContactAccount(partnerId);
+    Map<String, Object> mail = portalLinks(partnerId, ensureContactAccount(partnerId), job);
     moveTo(partnerId, LifecycleStage.BRIEFED, job, null);
-    notifyContact(partnerId, "brief-ready", Map.of("withdrawAfter", OnboardingProperties.iso(settings.briefWithdrawAfter())), job);
+    mail.put("withdrawAfter", OnboardingProperties.iso(settings.briefWithdrawAfter()));
+    notifyContact(partnerId, "brief-ready", mail, job);
   }
 
   @Override
@@ -177,7 +185,7 @@ class OnboardingJobs implements OnboardingPort {
     UserAccount contact = ensureContactAccount(partnerId);
     partners.recordEvent(partnerId, "PORTAL_ACCESS_GRANTED", worker(job), process(job),
         Map.of("username", contact.getUsername()), job.effectKey("event"));
-    notifyContact(partnerId, "portal-access", Map.of(), job);
+    notifyContact(partnerId, "portal-access", portalLinks(partnerId, contact, job), job);
   }
 
   @Override
@@ -244,12 +252,38 @@ class OnboardingJobs implements OnboardingPort {
         .orElseThrow(() -> new InvalidJobInput("partner " + partnerId + " has no application"));
   }
 
-  /** The application's contact gets a partner user account (signs in once invited). */
+  /**
+   * The application's contact gets a partner user account, as the company's partner admin; it stays disabled
+   * until the contact follows the invitation link and chooses a password.
+   */
   private UserAccount ensureContactAccount(long partnerId) {
     PartnerApplication application = application(partnerId);
-    return accounts.findByUsername(application.getContactEmail()).orElseGet(() -> accounts.save(
-        UserAccount.partnerUser(application.getContactEmail(), application.getContactName(),
-            application.getContactEmail(), partnerId, clock.instant())));
+    return accounts.findByUsername(application.getContactEmail()).orElseGet(() -> {
+      UserAccount contact = UserAccount.partnerUser(application.getContactEmail(), application.getContactName(),
+          application.getContactEmail(), partnerId, clock.instant());
+      contact.makePartnerAdmin();
+      return accounts.save(contact);
+    });
+  }
+
+  /**
+   * What a mail to the contact says about signing in: a one-time invitation link while the account has no
+   * password (one per job, so a repeated job issues none), otherwise the portal's address.
+   */
+  private Map<String, Object> portalLinks(long partnerId, UserAccount contact, JobRef job) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("portalUrl", portalAccess.portalUrl());
+    if (contact.getPartnerId() == null || contact.getPartnerId() != partnerId) {
+      // the contact's email already belongs to another account: ops must invite another address
+      log.warn("Contact {} of partner {} already has an account of another partner or staff; no invitation sent",
+          contact.getUsername(), partnerId);
+      return model;
+    }
+    portalAccess.invitationFor(contact, job.effectKey("invitation")).ifPresent(link -> {
+      model.put("invitationUrl", link.url());
+      model.put("invitationExpires", link.expiresText());
+    });
+    return model;
   }
 
   private void notifyContact(long partnerId, String template, Map<String, ?> extra, JobRef job) {

@@ -2,7 +2,9 @@ package org.partnerlifecycle.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.partnerlifecycle.EmbeddedAppTest;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.document.DocumentKind;
+import org.partnerlifecycle.document.PartnerDocuments;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.notification.Notification;
@@ -49,6 +53,7 @@ class OnboardingLifecycleTest {
   @Autowired UserTaskRepository tasks;
   @Autowired UserTaskService userTasks;
   @Autowired EmbeddedEngine engine;
+  @Autowired PartnerDocuments documents;
 
   static ApplicationForm strongApplication(String name, String email) {
     return new ApplicationForm(name, "DE", Segment.SYSTEM_INTEGRATOR, List.of("DACH", "Benelux"),
@@ -76,6 +81,8 @@ class OnboardingLifecycleTest {
     completeTask(instance, "CountersignAgreement", Map.of("countersignDecision", "approve"));
 
     awaitStage(partnerId, LifecycleStage.ONBOARDING);
+    documents.upload(partnerId, DocumentKind.TAX_CERTIFICATE, "tax-certificate.pdf",
+        new ByteArrayInputStream("%PDF-1.7 tax certificate".getBytes(StandardCharsets.US_ASCII)), user);
     steps.submitProfile(partnerId, new ProfileForm("Hafenstrasse 1, 20457 Hamburg", "DE123456789",
         "Brightline Systems GmbH", "DE89 3704 0044 0532 0130 00", "https://brightline.example", 42), user);
     completeTask(instance, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
@@ -117,6 +124,7 @@ class OnboardingLifecycleTest {
     assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).extracting(Notification::getTemplate)
         .containsExactlyInAnyOrder("application-received", "brief-ready", "agreement-ready", "agreement-active",
             "portal-access", "training-assigned", "welcome");
+    assertThat(documents.list(partnerId)).singleElement().satisfies(d -> assertThat(d.isSubmitted()).isTrue());
   }
 
   private void awaitStage(long partnerId, LifecycleStage stage) {
