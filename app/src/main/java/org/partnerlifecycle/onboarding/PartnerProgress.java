@@ -237,11 +237,13 @@ public class PartnerProgress {
         text = "Corrections to the company profile requested";
       }
       if (text != null) {
-        entries.add(new TimelineEntry(e.getOccurredAt(), text, switch (e.getActorType()) {
-          case PARTNER_USER -> e.getActor();
-          case STAFF -> "Partner team";
-          case WORKER, SYSTEM -> null;
-        }));
+        entries.add(new TimelineEntry(e.getOccurredAt(), text, e.getEventType().startsWith("PORTAL_USER_")
+            ? null // the text names the user already
+            : switch (e.getActorType()) {
+              case PARTNER_USER -> e.getActor();
+              case STAFF -> "Partner team";
+              case WORKER, SYSTEM -> null;
+            }));
       }
     }
     return entries;

@@ -146,8 +146,9 @@ class PortalBrowserTest {
    */
   private void screenshot(String name) throws IOException {
     long height = ((Number) ((JavascriptExecutor) browser).executeScript(
-        "return Math.max(document.documentElement.scrollHeight, window.innerHeight / 4)")).longValue();
-    Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", WINDOW_WIDTH,
+        "return Math.ceil(document.body.getBoundingClientRect().bottom) + 24")).longValue();
+    long width = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width,
         "height", Math.min(height, WINDOW_HEIGHT), "scale", 1);
     var shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "clip", clip));
     Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
@@ -261,5 +262,12 @@ class PortalBrowserTest {
         d -> d.findElement(By.cssSelector("[data-test=stage]")).getText().equals("Active"));
     expect("Become an active partner", "Agreement revision 1 signed", "Stage: Active");
     screenshot("07-active-home");
+
+    // the same page on a phone-sized screen: the navigation wraps, the columns stack
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", WINDOW_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+    browser.navigate().refresh();
+    expect("Brightline Systems GmbH", "Your history with us");
+    screenshot("08-active-home-phone");
   }
 }
