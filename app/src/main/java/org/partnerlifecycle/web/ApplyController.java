@@ -1,5 +1,6 @@
 package org.partnerlifecycle.web;
 
+import io.camunda.client.api.command.ClientException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolationException;
@@ -83,6 +84,13 @@ class ApplyController {
       tokens.release(form.getFormToken());
       FormErrors.reject(binding, e.getConstraintViolations(), ApplyForm.FIELDS);
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return "apply/form";
+    } catch (ClientException e) {
+      // the engine did not answer: the application was not saved either (one transaction)
+      tokens.release(form.getFormToken());
+      binding.reject("engine", "We could not send your application just now; nothing was saved. "
+          + "Your entries are kept: please submit again in a moment.");
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       return "apply/form";
     } catch (RuntimeException e) {
       tokens.release(form.getFormToken());

@@ -3,6 +3,7 @@ package org.partnerlifecycle.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.EnumSet;
 import org.partnerlifecycle.account.SignedInUser;
 import org.partnerlifecycle.onboarding.Agreement;
 import org.partnerlifecycle.onboarding.AgreementRepository;
@@ -12,6 +13,8 @@ import org.partnerlifecycle.onboarding.PartnerSteps;
 import org.partnerlifecycle.onboarding.PartnerSteps.StepNotAvailable;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerService;
+import org.partnerlifecycle.task.TaskState;
+import org.partnerlifecycle.task.UserTaskRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,13 +36,15 @@ class PortalAgreementController {
   private final AgreementSignatureRepository signatures;
   private final PartnerService partners;
   private final PartnerSteps steps;
+  private final UserTaskRepository tasks;
 
   PortalAgreementController(AgreementRepository agreements, AgreementSignatureRepository signatures,
-      PartnerService partners, PartnerSteps steps) {
+      PartnerService partners, PartnerSteps steps, UserTaskRepository tasks) {
     this.agreements = agreements;
     this.signatures = signatures;
     this.partners = partners;
     this.steps = steps;
+    this.tasks = tasks;
   }
 
   @GetMapping("/portal/agreement")
@@ -56,9 +61,15 @@ class PortalAgreementController {
     long partnerId = PortalUser.partnerId(user);
     Agreement current = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId)
         .orElseThrow(() -> new StepNotAvailable("There is no agreement to sign yet."));
-    boolean alreadySigned = current.getDocumentSha256().equals(form.getDocumentSha256())
-        && signatures.findByAgreementIdAndParty(current.getId(), AgreementSignature.Party.PARTNER).isPresent();
-    if (alreadySigned) {
+    var signed = signatures.findByAgreementIdAndParty(current.getId(), AgreementSignature.Party.PARTNER)
+        .filter(existing -> existing.getDocumentSha256().equals(form.getDocumentSha256()));
+    if (signed.isPresent()) {
+      if (!countersignTaskSince(partnerId, signed.get())) {
+        // the process has not taken the signature yet (the engine may have been unreachable): send it again;
+        // once ops have the countersign task it is not re-sent, so it cannot answer a later revision
+        steps.signAgreement(partnerId, signed.get().getSignerName(), true, signed.get().getDocumentSha256(),
+            signed.get().getClientAddress(), signed.get().getSignerUsername());
+      }
       redirect.addFlashAttribute("info", "You already signed revision " + current.getRevision() + "; nothing more to do here.");
       return "redirect:/portal/agreement";
     }
@@ -77,6 +88,11 @@ class PortalAgreementController {
     redirect.addFlashAttribute("success", "Thank you, you signed revision " + current.getRevision()
         + ". We will countersign it and let you know by email.");
     return "redirect:/portal/agreement";
+  }
+
+  private boolean countersignTaskSince(long partnerId, AgreementSignature signature) {
+    return tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId, EnumSet.allOf(TaskState.class)).stream()
+        .anyMatch(t -> "CountersignAgreement".equals(t.getElementId()) && !t.getCreatedAt().isBefore(signature.getSignedAt()));
   }
 
   private String page(long partnerId, SignForm form, Model model) {

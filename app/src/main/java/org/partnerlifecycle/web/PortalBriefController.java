@@ -44,13 +44,15 @@ class PortalBriefController {
     long partnerId = PortalUser.partnerId(user);
     PartnerBrief brief = briefs.findFirstByPartnerIdOrderByGeneratedAtDescIdDesc(partnerId)
         .orElseThrow(() -> new StepNotAvailable("There is no partner brief to acknowledge yet."));
-    if (brief.isAcknowledged()) {
-      redirect.addFlashAttribute("info", "The partner brief was already acknowledged; nothing more to do here.");
-    } else {
+    boolean already = brief.isAcknowledged();
+    // while the process still waits (the stage is unchanged), acknowledging again re-sends the same message, in
+    // case the first could not reach the engine; the engine takes it at most once
+    if (!already || partners.get(partnerId).getStage() == LifecycleStage.BRIEFED) {
       steps.acknowledgeBrief(partnerId, user.getUsername());
-      redirect.addFlashAttribute("success",
-          "Thank you for acknowledging the partner brief. We are preparing your partner agreement.");
     }
+    redirect.addFlashAttribute(already ? "info" : "success", already
+        ? "The partner brief was already acknowledged; nothing more to do here."
+        : "Thank you for acknowledging the partner brief. We are preparing your partner agreement.");
     return "redirect:/portal/brief";
   }
 }

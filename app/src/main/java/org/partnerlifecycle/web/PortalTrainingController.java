@@ -47,11 +47,13 @@ class PortalTrainingController {
     // a module code of another partner is simply not one of this partner's modules
     TrainingAssignment module = training.findByPartnerIdAndModuleCode(partnerId, moduleCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    if (module.isCompleted()) {
+    boolean already = module.isCompleted();
+    // completing again stores nothing; it re-sends "training completed" (same message id) if all are done
+    var modules = steps.completeTrainingModule(partnerId, moduleCode, user.getUsername());
+    if (already) {
       redirect.addFlashAttribute("info", module.getModuleCode() + " was already marked complete.");
       return "redirect:/portal/training";
     }
-    var modules = steps.completeTrainingModule(partnerId, moduleCode, user.getUsername());
     boolean all = modules.stream().allMatch(TrainingAssignment::isCompleted);
     redirect.addFlashAttribute("success", module.getModuleCode() + " " + module.getTitle() + " is complete."
         + (all ? " That was the last module: your training is complete." : ""));

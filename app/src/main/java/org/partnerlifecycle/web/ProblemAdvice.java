@@ -1,5 +1,6 @@
 package org.partnerlifecycle.web;
 
+import io.camunda.client.api.command.ClientException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
@@ -61,6 +62,15 @@ class ProblemAdvice {
     log.info("Unreadable upload: {}", e.toString());
     return problem(response, model, HttpStatus.BAD_REQUEST, "The upload did not arrive",
         List.of("The file could not be read. Please try again."));
+  }
+
+  /** The workflow engine did not answer (down, overloaded, network). Repeating any portal step is safe. */
+  @ExceptionHandler(ClientException.class)
+  String engineUnreachable(ClientException e, HttpServletResponse response, Model model) {
+    log.warn("Workflow engine call failed: {}", e.toString());
+    return problem(response, model, HttpStatus.SERVICE_UNAVAILABLE, "Please try again in a moment",
+        List.of("We could not pass this on to our workflow engine just now. Please try again in a moment: "
+            + "sending the same thing twice is safe, it is taken only once."));
   }
 
   @ExceptionHandler(UnknownPartnerException.class)

@@ -45,7 +45,7 @@ class OnboardingJobsRepeatedDeliveryTest {
   @BeforeEach
   void partnerWithApplication() {
     contactSuffix = jobKeys.get();
-    var form = OnboardingLifecycleTest.strongApplication("Repeat Delivery Ltd " + jobKeys.get(),
+    var form = org.partnerlifecycle.PortalFixtures.strongApplication("Repeat Delivery Ltd " + jobKeys.get(),
         "ops+" + jobKeys.get() + "@repeat.example");
     partnerId = partnerService.register(form.legalName(), form.country(), form.primaryRegion(), form.segment(),
         form.domainExpertise(), Actor.system()).getId();

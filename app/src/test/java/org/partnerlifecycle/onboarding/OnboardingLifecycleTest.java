@@ -3,7 +3,6 @@ package org.partnerlifecycle.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.PortalFixtures;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
@@ -24,12 +24,7 @@ import org.partnerlifecycle.notification.NotificationRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService.Actor;
-import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.partner.Tier;
-import org.partnerlifecycle.task.TaskState;
-import org.partnerlifecycle.task.UserTask;
-import org.partnerlifecycle.task.UserTaskRepository;
-import org.partnerlifecycle.task.UserTaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -50,21 +45,13 @@ class OnboardingLifecycleTest {
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
   @Autowired NotificationRepository notifications;
-  @Autowired UserTaskRepository tasks;
-  @Autowired UserTaskService userTasks;
   @Autowired EmbeddedEngine engine;
   @Autowired PartnerDocuments documents;
-
-  static ApplicationForm strongApplication(String name, String email) {
-    return new ApplicationForm(name, "DE", Segment.SYSTEM_INTEGRATOR, List.of("DACH", "Benelux"),
-        List.of("Cloud migration", "Data platforms"), 150, 4, new BigDecimal("1500000"),
-        "We implement data platforms for mid-market manufacturers and want to lead with your product.",
-        "Nora Jones", email);
-  }
+  @Autowired PortalFixtures fixtures;
 
   @Test
   void aProspectBecomesAnActivePartnerAndTheAuditLogShowsEveryStageInOrder() {
-    var application = applications.submit(strongApplication("Brightline Systems GmbH", "nora@brightline.example"),
+    var application = applications.submit(PortalFixtures.strongApplication("Brightline Systems GmbH", "nora@brightline.example"),
         Actor.system());
     long partnerId = application.getPartnerId();
     long instance = application.getProcessInstanceKey();
@@ -128,14 +115,10 @@ class OnboardingLifecycleTest {
   }
 
   private void awaitStage(long partnerId, LifecycleStage stage) {
-    EngineRecords.await(() -> partners.findById(partnerId).filter(p -> p.getStage() == stage), WAIT,
-        "partner " + partnerId + " in stage " + stage);
+    fixtures.awaitStage(partnerId, stage);
   }
 
   private void completeTask(long instance, String elementId, Map<String, Object> variables) {
-    UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
-        .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(), WAIT,
-        "open task " + elementId);
-    userTasks.complete(task.getUserTaskKey(), variables);
+    fixtures.completeTask(instance, elementId, variables);
   }
 }
