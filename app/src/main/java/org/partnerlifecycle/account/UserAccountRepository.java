@@ -11,4 +11,6 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
   List<UserAccount> findByPartnerIdOrderByUsername(long partnerId);
 
   boolean existsByUsername(String username);
+
+  List<UserAccount> findByEmailIgnoreCase(String email);
 }

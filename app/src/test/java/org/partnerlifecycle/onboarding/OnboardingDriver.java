@@ -1,5 +1,8 @@
 package org.partnerlifecycle.onboarding;
 
+import org.partnerlifecycle.document.DocumentKind;
+import org.partnerlifecycle.document.PartnerDocuments;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.springframework.context.ApplicationContext;
  */
 public class OnboardingDriver {
 
+  private final PartnerDocuments documents;
+
   private final Duration wait;
   private final PartnerSteps steps;
   private final PartnerRepository partners;
@@ -32,6 +37,7 @@ public class OnboardingDriver {
   public OnboardingDriver(ApplicationContext app, Duration wait) {
     this.wait = wait;
     this.steps = app.getBean(PartnerSteps.class);
+    this.documents = app.getBean(PartnerDocuments.class);
     this.partners = app.getBean(PartnerRepository.class);
     this.agreements = app.getBean(AgreementRepository.class);
     this.training = app.getBean(TrainingAssignmentRepository.class);
@@ -73,6 +79,9 @@ public class OnboardingDriver {
   /** The four onboarding branches: profile and document check, kickoff, every training module. */
   public void completeOnboarding(long partnerId, String legalName, String user) {
     awaitStage(partnerId, LifecycleStage.ONBOARDING);
+    documents.upload(partnerId, DocumentKind.TAX_CERTIFICATE, "tax-certificate.pdf",
+        new java.io.ByteArrayInputStream("%PDF-1.7 tax certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        user);
     steps.submitProfile(partnerId, new ProfileForm("Hafenstrasse 1, 20457 Hamburg", "DE123456789", legalName,
         "DE89 3704 0044 0532 0130 00", "https://brightline.example", 42), user);
     completeTask(partnerId, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));

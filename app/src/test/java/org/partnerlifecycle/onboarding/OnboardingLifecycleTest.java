@@ -8,9 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.PortalFixtures;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.document.DocumentKind;
+import org.partnerlifecycle.document.PartnerDocuments;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.notification.Notification;
@@ -41,6 +44,7 @@ class OnboardingLifecycleTest {
   @Autowired NotificationRepository notifications;
   @Autowired EmbeddedEngine engine;
   @Autowired ApplicationContext app;
+  @Autowired org.partnerlifecycle.document.PartnerDocuments documents;
 
   @Test
   void aProspectBecomesAnActivePartnerAndTheAuditLogShowsEveryStageInOrder() {
@@ -97,5 +101,6 @@ class OnboardingLifecycleTest {
         .filteredOn(template -> !template.equals("plan-requested"))
         .containsExactlyInAnyOrder("application-received", "brief-ready", "agreement-ready", "agreement-active",
             "portal-access", "training-assigned", "welcome");
+    assertThat(documents.list(partnerId)).singleElement().satisfies(d -> assertThat(d.isSubmitted()).isTrue());
   }
 }
