@@ -1,5 +1,6 @@
 package org.partnerlifecycle.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,4 +12,6 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
   List<UserAccount> findByPartnerIdOrderByUsername(long partnerId);
 
   boolean existsByUsername(String username);
+
+  List<UserAccount> findByRoleInAndEnabledTrueOrderByUsername(Collection<Role> roles);
 }
