@@ -7,3 +7,5 @@ CREATE INDEX ix_partner_at_risk ON partner (at_risk, stage_since);
 CREATE INDEX ix_partner_stage_since ON partner (stage_since);
 -- the region filter and its list of regions (SELECT DISTINCT region)
 CREATE INDEX ix_partner_region ON partner (region);
+-- partners with an event of a type (the dashboard: partners still onboarding after an SLA breach)
+CREATE INDEX ix_lifecycle_event_type_partner ON lifecycle_event (event_type, partner_id);

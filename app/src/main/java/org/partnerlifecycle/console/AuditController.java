@@ -35,8 +35,14 @@ class AuditController {
     this.clock = clock;
   }
 
-  /** The search fields as entered, to show them again. */
-  record SearchForm(String from, String to, String type, String actor, String partner) {}
+  /** The search fields as entered, to show them again and to carry them to the exports. */
+  record SearchForm(String from, String to, String type, String actor, String partner) {
+    /** The non-empty fields as URL query parameters (without '?'). */
+    public String query() {
+      return new QueryString().add("from", from).add("to", to).add("type", type).add("actor", actor)
+          .add("partner", partner).toString();
+    }
+  }
 
   @GetMapping("/console/audit")
   String search(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -53,7 +59,6 @@ class AuditController {
     model.addAttribute("errors", parsed.errors());
     model.addAttribute("form", new SearchForm(from, to, type, actor, partner));
     model.addAttribute("eventTypes", search.eventTypes());
-    model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
     return "console/audit";
   }
 

@@ -1,10 +1,6 @@
 package org.partnerlifecycle.console;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.Segment;
@@ -40,20 +36,9 @@ public record PartnerFilter(Segment segment, String region, String tier, Lifecyc
 
   /** The filter as URL query parameters (without '?'), as the dashboard and the partner list read them. */
   public String query() {
-    List<String> parts = new ArrayList<>();
-    add(parts, "segment", segment == null ? null : segment.name());
-    add(parts, "region", region);
-    add(parts, "tier", tier);
-    add(parts, "stage", stage == null ? null : stage.name());
-    add(parts, "q", name);
-    add(parts, "atRisk", atRiskOnly ? "true" : null);
-    return String.join("&", parts);
-  }
-
-  private static void add(List<String> parts, String parameter, String value) {
-    if (value != null) {
-      parts.add(parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
+    return new QueryString().add("segment", segment == null ? null : segment.name()).add("region", region)
+        .add("tier", tier).add("stage", stage == null ? null : stage.name()).add("q", name)
+        .add("atRisk", atRiskOnly ? "true" : null).toString();
   }
 
   /** " AND ..." conditions on the partner table under {@code alias}; their values go into {@code params}. */
