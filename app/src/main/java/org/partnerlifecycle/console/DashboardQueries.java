@@ -83,20 +83,25 @@ class DashboardQueries {
         rows.add(new StageRow(stage, partners, null, null));
         continue;
       }
-      Instant median = medianStageSince(filter, stage, partners);
-      rows.add(new StageRow(stage, partners, Duration.between(median, now).toDays(),
+      rows.add(new StageRow(stage, partners, medianDaysInStage(filter, stage, partners, now),
           Duration.between(earliest.get(stage), now).toDays()));
     }
     return rows;
   }
 
-  /** The middle stage_since of a stage, read at an offset along the (stage, stage_since) index. */
-  private Instant medianStageSince(PartnerFilter filter, LifecycleStage stage, long partners) {
-    var params = new MapSqlParameterSource("stage", stage.name()).addValue("offset", (partners - 1) / 2);
+  /**
+   * The median time in a stage, from the middle stage_since value(s) read at an offset along the
+   * (stage, stage_since) index: one row for an odd count, the mean of the two middle ones for an even count.
+   */
+  private long medianDaysInStage(PartnerFilter filter, LifecycleStage stage, long partners, Instant now) {
+    var params = new MapSqlParameterSource("stage", stage.name())
+        .addValue("rows", partners % 2 == 0 ? 2 : 1).addValue("offset", (partners - 1) / 2);
     String where = filter.sql("p", params);
     List<Instant> middle = jdbc.query("SELECT p.stage_since FROM partner p WHERE p.stage = :stage" + where
-        + " ORDER BY p.stage_since LIMIT 1 OFFSET :offset", params, (rs, i) -> Sql.instant(rs, "stage_since"));
-    return middle.get(0);
+        + " ORDER BY p.stage_since LIMIT :rows OFFSET :offset", params, (rs, i) -> Sql.instant(rs, "stage_since"));
+    long seconds = Math.round(middle.stream().mapToLong(since -> Duration.between(since, now).toSeconds())
+        .average().orElse(0));
+    return Duration.ofSeconds(seconds).toDays();
   }
 
   /** Partners per tier, lowest first; those without a tier under {@link PartnerFilter#NO_TIER}. */

@@ -63,7 +63,7 @@ class ConsolePagesTest {
   long applied;
   long atRisk;
   long active;
-  Instant now = Instant.now();
+  Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
   RequestPostProcessor manager() {
     return user(users.loadUserByUsername("manager"));
