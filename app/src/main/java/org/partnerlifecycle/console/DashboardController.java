@@ -45,7 +45,9 @@ class DashboardController {
     model.addAttribute("totalPartners", stages.stream().mapToLong(DashboardQueries.StageRow::partners).sum());
     model.addAttribute("tiers", queries.tiers(filter));
     model.addAttribute("sla", queries.slaBreaches(filter, now.minus(Duration.ofDays(30)), 5));
-    model.addAttribute("taskGroups", queries.openTasksByGroup(filter, now));
+    var openTasks = queries.openTasks(filter, now);
+    model.addAttribute("openTasks", openTasks.total());
+    model.addAttribute("taskGroups", openTasks.byGroup());
 
     Pager risk = Pager.of(request, "riskPage", Pager.page(riskPage), DASHBOARD_ROWS, queries.countAtRisk(filter));
     model.addAttribute("atRisk", queries.atRisk(filter, risk.size(), risk.offset()));

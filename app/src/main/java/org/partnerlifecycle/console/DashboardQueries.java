@@ -187,8 +187,11 @@ class DashboardQueries {
     return new SlaSummary(recent, stillOnboarding, rows);
   }
 
+  /** The open user tasks: how many, and by candidate group and age. */
+  record OpenTasks(long total, List<TaskAgeRow> byGroup) {}
+
   /** Open user tasks (from the projection) by candidate group and age; tasks of other partners filtered out. */
-  List<TaskAgeRow> openTasksByGroup(PartnerFilter filter, Instant now) {
+  OpenTasks openTasks(PartnerFilter filter, Instant now) {
     var params = new MapSqlParameterSource("now", Sql.utc(now))
         .addValue("d1", Sql.utc(now.minus(Duration.ofDays(1))))
         .addValue("d3", Sql.utc(now.minus(Duration.ofDays(3))))
@@ -196,6 +199,7 @@ class DashboardQueries {
     // with a partner filter only the tasks of matching partners count; without one, every open task does
     String join = filter.isEmpty() ? "" : " JOIN partner p ON p.id = t.partner_id";
     Map<String, TaskAgeRow> byGroup = new TreeMap<>();
+    long[] total = {0};
     jdbc.query("SELECT t.candidate_groups, COUNT(*) AS open_tasks,"
         + " SUM(CASE WHEN t.created_at >= :d1 THEN 1 ELSE 0 END) AS under1,"
         + " SUM(CASE WHEN t.created_at < :d1 AND t.created_at >= :d3 THEN 1 ELSE 0 END) AS from1to3,"
@@ -206,6 +210,7 @@ class DashboardQueries {
         + " FROM user_task t" + join + " WHERE t.state IN ('OPEN', 'ASSIGNED')" + filter.sql("p", params)
         + " GROUP BY t.candidate_groups", params, rs -> {
           String groups = rs.getString("candidate_groups");
+          total[0] += rs.getLong("open_tasks");
           for (String group : (groups == null || groups.isBlank() ? "(no group)" : groups).split(",")) {
             var row = new TaskAgeRow(group.strip(), rs.getLong("open_tasks"), rs.getLong("under1"),
                 rs.getLong("from1to3"), rs.getLong("from3to7"), rs.getLong("over7"), rs.getLong("overdue"),
@@ -213,7 +218,7 @@ class DashboardQueries {
             byGroup.merge(row.group(), row, TaskAgeRow::plus);
           }
         });
-    return List.copyOf(byGroup.values());
+    return new OpenTasks(total[0], List.copyOf(byGroup.values()));
   }
 
   /** The regions partners are in, for the filter. DISTINCT over the region index. */

@@ -115,7 +115,7 @@ class ConsoleBrowserTest {
     open("/console");
     waitFor(By.id("funnel-chart"));
     assertThat(text(By.id("stage-table"))).contains("Applied");
-    screenshot("dashboard");
+    fullPageScreenshot("dashboard");
 
     open("/console/partners?q=" + suffix);
     browser.findElement(By.linkText(name)).click();

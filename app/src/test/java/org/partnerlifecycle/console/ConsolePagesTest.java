@@ -136,6 +136,7 @@ class ConsolePagesTest {
     assertThat((List<DashboardQueries.AgreementRow>) model.get("expiring")).extracting(DashboardQueries.AgreementRow::partnerId)
         .containsExactly(active);
 
+    assertThat(model.get("openTasks")).isEqualTo(1L);
     var groups = (List<TaskAgeRow>) model.get("taskGroups");
     assertThat(groups).extracting(TaskAgeRow::group).containsExactly("channel-legal", "channel-ops");
     assertThat(groups.get(1)).satisfies(g -> {
