@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.AgreementRepository;
 import org.partnerlifecycle.onboarding.ApplicationForm;
@@ -63,6 +64,7 @@ class ConsoleBrowserTest {
   @Autowired PartnerSteps steps;
   @Autowired PartnerRepository partners;
   @Autowired UserTaskRepository tasks;
+  @Autowired EmbeddedEngine engine;
   @Autowired AgreementRepository agreements;
 
   @BeforeAll
@@ -226,9 +228,12 @@ class ConsoleBrowserTest {
     browser.manage().window().setSize(before);
   }
 
+  /**
+   * The open task at an element, once the engine has created it: the projection row appears while the task is
+   * still CREATING (its creating listener writes it), when the engine refuses commands on it.
+   */
   private UserTask awaitOpenTask(long instance, String elementId) {
-    return EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
-        .filter(t -> t.getElementId().equals(elementId) && !t.getState().isEnded()).findFirst(), WAIT,
-        "open task " + elementId);
+    long key = new EngineRecords(engine).awaitUserTask(instance, elementId, WAIT).getUserTaskKey();
+    return EngineRecords.await(() -> tasks.findById(key), WAIT, "projected task " + elementId);
   }
 }

@@ -20,15 +20,6 @@ class MySqlConsoleQueriesTest extends ConsoleQueriesContract {
 
   @DynamicPropertySource
   static void mysql(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> {
-      String url = System.getenv(MySqlAvailable.URL_VARIABLE);
-      if (url == null || url.isBlank()) {
-        throw new IllegalStateException(MySqlAvailable.URL_VARIABLE + " is not set; CI must provide the MySQL server");
-      }
-      return url;
-    });
-    registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
-    registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
-    registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
+    MySqlAvailable.Condition.datasource(registry);
   }
 }

@@ -27,6 +27,7 @@ import org.partnerlifecycle.EmbeddedAppTest;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.Agreement;
 import org.partnerlifecycle.onboarding.AgreementRepository;
@@ -62,6 +63,7 @@ class TaskConsoleTest {
   @Autowired PartnerSteps steps;
   @Autowired PartnerRepository partners;
   @Autowired UserTaskRepository tasks;
+  @Autowired EmbeddedEngine engine;
   @Autowired AgreementRepository agreements;
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
@@ -234,10 +236,13 @@ class TaskConsoleTest {
     return mvc.perform(request);
   }
 
+  /**
+   * The open task at an element, once the engine has created it: the projection row appears while the task is
+   * still CREATING (its creating listener writes it), when the engine refuses commands on it.
+   */
   private UserTask awaitOpenTask(long instance, String elementId) {
-    return EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
-        .filter(t -> t.getElementId().equals(elementId) && !t.getState().isEnded()).findFirst(), WAIT,
-        "open task " + elementId);
+    long key = new EngineRecords(engine).awaitUserTask(instance, elementId, WAIT).getUserTaskKey();
+    return EngineRecords.await(() -> tasks.findById(key), WAIT, "projected task " + elementId);
   }
 
   private void awaitStage(long partnerId, LifecycleStage stage) {

@@ -125,6 +125,8 @@ class OnboardingLifecycleTest {
   }
 
   private void completeTask(long instance, String elementId, Map<String, Object> variables) {
+    // the projection row appears while the engine still has the task in CREATING, when it refuses commands
+    new EngineRecords(engine).awaitUserTask(instance, elementId, WAIT);
     UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(instance).stream()
         .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(), WAIT,
         "open task " + elementId);

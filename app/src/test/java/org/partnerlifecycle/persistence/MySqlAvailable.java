@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Enables a test when a MySQL URL is configured (PARTNER_TEST_MYSQL_URL), and always under CI, where a missing
@@ -21,6 +22,14 @@ public @interface MySqlAvailable {
   String URL_VARIABLE = "PARTNER_TEST_MYSQL_URL";
 
   class Condition implements ExecutionCondition {
+
+    /** Points the test's datasource at the configured server (PARTNER_TEST_MYSQL_URL, _USER, _PASSWORD). */
+    public static void datasource(DynamicPropertyRegistry registry) {
+      registry.add("spring.datasource.url", Condition::url);
+      registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
+      registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
+      registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
+    }
 
     static String url() {
       String url = System.getenv(URL_VARIABLE);

@@ -24,10 +24,7 @@ class MySqlPersistenceTest extends PersistenceContract {
 
   @DynamicPropertySource
   static void mysql(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", MySqlAvailable.Condition::url);
-    registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
-    registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
-    registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
+    MySqlAvailable.Condition.datasource(registry);
   }
 
   @Autowired DataSource dataSource;

@@ -52,6 +52,8 @@ public class TaskFormProcessor {
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,30}$");
   private static final Pattern SIMPLE_CONDITION =
       Pattern.compile("^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
+  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
+  private static final Pattern BULLET = Pattern.compile("^[-*+]\\s+(.*)$");
   private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
   /** The result of a submission: the variables to complete the task with, or the errors by component id. */
@@ -192,8 +194,8 @@ public class TaskFormProcessor {
     StringBuilder paragraph = new StringBuilder();
     for (String raw : text.split("\\R")) {
       String line = raw.strip().replace("**", "").replace("__", "").replace("`", "");
-      Matcher heading = Pattern.compile("^#{1,6}\\s+(.*)$").matcher(line);
-      Matcher bullet = Pattern.compile("^[-*+]\\s+(.*)$").matcher(line);
+      Matcher heading = HEADING.matcher(line);
+      Matcher bullet = BULLET.matcher(line);
       if (bullet.matches()) {
         flushParagraph(blocks, paragraph);
         items.add(bullet.group(1));
