@@ -93,7 +93,8 @@ class TaskConsoleTest {
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Review application"),
             containsString("Dataflow Integratie " + suffix), containsString("of 100: Partly matches the ideal partner profile: needs a review"),
-            containsString("Regions: Benelux"), containsString("Assign the task to yourself to complete it"))));
+            containsString("Regions: Benelux"), containsString("Assign the task to yourself to complete it"),
+            containsString("<fieldset role=\"radiogroup\" aria-required=\"true\" aria-invalid=\"false\""))));
     mvc.perform(get("/console/partners/" + partnerId).with(as("manager")))
         .andExpect(content().string(allOf(containsString("id=\"open-tasks\""), containsString("ReviewApplication"),
             containsString("id=\"active-elements\""), containsString("user task"))));
