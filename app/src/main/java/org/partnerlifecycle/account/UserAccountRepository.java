@@ -1,5 +1,6 @@
 package org.partnerlifecycle.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,4 +14,6 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
   boolean existsByUsername(String username);
 
   List<UserAccount> findByEmailIgnoreCase(String email);
+
+  List<UserAccount> findByRoleInAndEnabledTrueOrderByUsername(Collection<Role> roles);
 }

@@ -1,5 +1,6 @@
 package org.partnerlifecycle.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import org.partnerlifecycle.task.UserTaskService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,5 +22,11 @@ class EngineConfiguration {
     return runtime == CamundaRuntime.EMBEDDED
         ? new EmbeddedUserTaskService(engine.getObject())
         : new ClusterUserTaskService(client);
+  }
+
+  @Bean
+  ProcessInspector processInspector(CamundaRuntime runtime, ObjectProvider<EmbeddedEngine> engine, ObjectMapper json) {
+    return runtime == CamundaRuntime.EMBEDDED ? new EmbeddedProcessInspector(engine.getObject(), json)
+        : ProcessInspector.NONE;
   }
 }

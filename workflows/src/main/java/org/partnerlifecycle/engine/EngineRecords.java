@@ -6,10 +6,16 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,9 +45,11 @@ public final class EngineRecords {
   }
 
   @SuppressWarnings("unchecked")
-  private <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> events(ValueType type, Intent intent) {
+  private <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> events(ValueType type,
+      Intent... intents) {
+    List<Intent> wanted = List.of(intents);
     return all()
-        .filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == type && r.getIntent() == intent)
+        .filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == type && wanted.contains(r.getIntent()))
         .map(r -> (Record<T>) r);
   }
 
@@ -59,6 +67,38 @@ public final class EngineRecords {
         .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
         .map(r -> r.getValue().getElementId())
         .toList();
+  }
+
+  /**
+   * The elements an instance is in right now (activated, neither completed nor terminated), oldest first, without
+   * the process itself. One pass over the stream.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Record<ProcessInstanceRecordValue>> activeElements(long processInstanceKey) {
+    Map<Long, Record<ProcessInstanceRecordValue>> active = new LinkedHashMap<>();
+    all().filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == ValueType.PROCESS_INSTANCE)
+        .map(r -> (Record<ProcessInstanceRecordValue>) r)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .forEach(r -> {
+          if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+              && r.getValue().getBpmnElementType() != BpmnElementType.PROCESS) {
+            active.put(r.getKey(), r);
+          } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+              || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+            active.remove(r.getKey());
+          }
+        });
+    return new ArrayList<>(active.values());
+  }
+
+  /** The current process-level variables of an instance, name to JSON value, as the engine last wrote them. */
+  public Map<String, String> variables(long processInstanceKey) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    this.<VariableRecordValue>events(ValueType.VARIABLE, VariableIntent.CREATED, VariableIntent.UPDATED)
+        .map(Record::getValue)
+        .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getScopeKey() == processInstanceKey)
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+    return variables;
   }
 
   public boolean hasCompleted(long processInstanceKey, String elementId) {

@@ -85,4 +85,23 @@ class EmbeddedEngineTest {
         .isInstanceOf(EmbeddedEngine.UserTaskCommandRejected.class)
         .hasMessageContaining(String.valueOf(taskKey));
   }
+
+  @Test
+  void activeElementsAndVariablesFollowTheInstance() {
+    long instance = client.newCreateInstanceCommand().bpmnProcessId("user-task-smoke").latestVersion()
+        .variables(Map.of("partnerId", 7, "application", Map.of("segment", "MSP")))
+        .send().join().getProcessInstanceKey();
+    long taskKey = records.awaitUserTask(instance, "Review", WAIT).getUserTaskKey();
+
+    assertThat(records.activeElements(instance)).extracting(r -> r.getValue().getElementId())
+        .containsExactly("Review");
+    assertThat(records.variables(instance))
+        .containsEntry("partnerId", "7")
+        .containsEntry("application", "{\"segment\":\"MSP\"}");
+
+    engine.completeUserTask(taskKey, Map.of("decision", "approve"));
+    records.awaitInstanceCompleted(instance, WAIT);
+    assertThat(records.activeElements(instance)).isEmpty();
+    assertThat(records.variables(instance)).containsEntry("decision", "\"approve\"");
+  }
 }
