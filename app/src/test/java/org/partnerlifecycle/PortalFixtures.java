@@ -55,10 +55,12 @@ public class PortalFixtures {
   private final UserTaskRepository tasks;
   private final UserTaskService userTasks;
   private final org.partnerlifecycle.audit.LifecycleEventRepository events;
+  private final org.partnerlifecycle.engine.EmbeddedEngine engine;
 
   PortalFixtures(PartnerService partnerService, PartnerRepository partners, UserAccountRepository accounts,
       PasswordEncoder passwords, ApplicationService applications, NotificationRepository outbox,
-      UserTaskRepository tasks, UserTaskService userTasks, org.partnerlifecycle.audit.LifecycleEventRepository events) {
+      UserTaskRepository tasks, UserTaskService userTasks, org.partnerlifecycle.audit.LifecycleEventRepository events,
+      org.partnerlifecycle.engine.EmbeddedEngine engine) {
     this.partnerService = partnerService;
     this.partners = partners;
     this.accounts = accounts;
@@ -68,6 +70,7 @@ public class PortalFixtures {
     this.tasks = tasks;
     this.userTasks = userTasks;
     this.events = events;
+    this.engine = engine;
   }
 
   public static int next() {
@@ -129,10 +132,15 @@ public class PortalFixtures {
     }
   }
 
-  /** Completes the open ops task with this element id in the process instance, as ops would in the console. */
+  /**
+   * Completes the open ops task with this element id in the process instance or the instances it called (the
+   * lifecycle calls onboarding), as ops would in the console.
+   */
   public void completeTask(long processInstanceKey, String elementId, Map<String, Object> variables) {
-    UserTask task = EngineRecords.await(() -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(processInstanceKey)
-        .stream().filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(),
+    var records = new EngineRecords(engine);
+    UserTask task = EngineRecords.await(() -> records.instanceTree(processInstanceKey).stream()
+        .flatMap(key -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(key).stream())
+        .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(),
         WAIT, "open task " + elementId);
     userTasks.complete(task.getUserTaskKey(), variables);
   }

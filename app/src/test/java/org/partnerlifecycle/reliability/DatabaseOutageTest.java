@@ -109,7 +109,8 @@ class DatabaseOutageTest {
         resolveAll(records);
         try {
           return partners.findById(partnerId).filter(p -> p.getStage() == LifecycleStage.BRIEFED);
-        } catch (org.springframework.dao.DataAccessException poolStillReconnecting) {
+        } catch (org.springframework.dao.DataAccessException
+            | org.springframework.transaction.TransactionException poolStillReconnecting) {
           return Optional.empty();
         }
       }, WAIT, "partner " + partnerId + " briefed after the outage");
