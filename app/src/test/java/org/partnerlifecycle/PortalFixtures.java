@@ -55,12 +55,13 @@ public class PortalFixtures {
   private final UserTaskRepository tasks;
   private final UserTaskService userTasks;
   private final org.partnerlifecycle.audit.LifecycleEventRepository events;
-  private final org.partnerlifecycle.engine.EmbeddedEngine engine;
+  /** Absent when a test runs the app against an engine of its own (remote runtime). */
+  private final org.springframework.beans.factory.ObjectProvider<org.partnerlifecycle.engine.EmbeddedEngine> engine;
 
   PortalFixtures(PartnerService partnerService, PartnerRepository partners, UserAccountRepository accounts,
       PasswordEncoder passwords, ApplicationService applications, NotificationRepository outbox,
       UserTaskRepository tasks, UserTaskService userTasks, org.partnerlifecycle.audit.LifecycleEventRepository events,
-      org.partnerlifecycle.engine.EmbeddedEngine engine) {
+      org.springframework.beans.factory.ObjectProvider<org.partnerlifecycle.engine.EmbeddedEngine> engine) {
     this.partnerService = partnerService;
     this.partners = partners;
     this.accounts = accounts;
@@ -137,7 +138,7 @@ public class PortalFixtures {
    * lifecycle calls onboarding), as ops would in the console.
    */
   public void completeTask(long processInstanceKey, String elementId, Map<String, Object> variables) {
-    var records = new EngineRecords(engine);
+    var records = new EngineRecords(engine.getObject());
     UserTask task = EngineRecords.await(() -> records.instanceTree(processInstanceKey).stream()
         .flatMap(key -> tasks.findByProcessInstanceKeyOrderByCreatedAtAsc(key).stream())
         .filter(t -> t.getElementId().equals(elementId) && t.getState() == TaskState.OPEN).findFirst(),
