@@ -211,11 +211,14 @@ public class PartnerDocuments {
     return new Received(size, HexFormat.of().formatHex(digest.digest()), head, headLength);
   }
 
-  /** The name as shown and offered for download: no folders, no control or quote characters, a fitting ending. */
+  /**
+   * The name as shown and offered for download: no folders, no control, text-direction (an "exe" disguised as
+   * "fdp.exe" read backwards) or quote characters, a fitting ending.
+   */
   static String cleanFileName(String originalName, FileType type) {
     String name = originalName == null ? "" : originalName;
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "").strip();
+    name = name.replaceAll("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069\"<>:|?*]", "").strip();
     int dot = name.lastIndexOf('.');
     String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     if (!type.extensions.contains(extension)) {

@@ -1,5 +1,6 @@
 package org.partnerlifecycle.web;
 
+import org.partnerlifecycle.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ public class InviteForm {
   @NotNull(message = "Choose the partner", groups = Staff.class)
   private Long partnerId;
 
+  @PlainText
   @NotBlank(message = "Enter the person's name")
   @Size(max = 150, message = "Keep it to 150 characters")
   private String displayName;

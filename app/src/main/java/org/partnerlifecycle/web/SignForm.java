@@ -1,5 +1,6 @@
 package org.partnerlifecycle.web;
 
+import org.partnerlifecycle.validation.PlainText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 /** The agreement signature form: typed full name, explicit consent, and the hash of the document shown. */
 public class SignForm {
 
+  @PlainText
   @NotBlank(message = "Type your full name to sign")
   @Size(max = 150, message = "Keep it to 150 characters")
   private String fullName;
