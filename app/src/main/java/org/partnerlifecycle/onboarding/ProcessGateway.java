@@ -17,6 +17,7 @@ public class ProcessGateway {
   public static final String LIFECYCLE_PROCESS = "partner-lifecycle";
   private static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcessGateway.class);
   private final CamundaClient client;
 
   public ProcessGateway(CamundaClient client) {
@@ -37,10 +38,15 @@ public class ProcessGateway {
     try {
       client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
           .messageId(messageId).timeToLive(MESSAGE_TTL).variables(variables).send().join();
+      // a message no process waits for yet is buffered for the TTL, then dropped by the engine
+      log.info("Published {} for {} (id {}); buffered for {} if no process waits for it yet", messageName,
+          correlationKey, messageId, MESSAGE_TTL);
     } catch (io.camunda.client.api.command.ClientStatusException e) {
       if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
         throw e;
       }
+      log.info("Message {} for {} (id {}) was published before: not correlated again", messageName, correlationKey,
+          messageId);
     }
   }
 }
