@@ -1,5 +1,6 @@
 package org.partnerlifecycle.demo;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.account.Role;
@@ -8,6 +9,10 @@ import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.engine.CamundaRuntime;
+import org.partnerlifecycle.onboarding.AgreementRepository;
+import org.partnerlifecycle.onboarding.ApplicationForm;
+import org.partnerlifecycle.onboarding.ApplicationService;
+import org.partnerlifecycle.onboarding.PartnerSteps;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerRepository;
@@ -42,9 +47,14 @@ class DemoData implements ApplicationRunner {
   private final PartnerService partnerService;
   private final PasswordEncoder passwords;
   private final TransactionTemplate tx;
+  private final ApplicationService applications;
+  private final PartnerSteps steps;
+  private final AgreementRepository agreements;
+  private static final Actor DEMO = new Actor(ActorType.SYSTEM, "demo-data");
 
   DemoData(CamundaRuntime runtime, Environment env, UserAccountRepository accounts, PartnerRepository partners,
-      PartnerService partnerService, PasswordEncoder passwords, TransactionTemplate tx) {
+      PartnerService partnerService, PasswordEncoder passwords, TransactionTemplate tx,
+      ApplicationService applications, PartnerSteps steps, AgreementRepository agreements) {
     this.runtime = runtime;
     this.env = env;
     this.accounts = accounts;
@@ -52,6 +62,9 @@ class DemoData implements ApplicationRunner {
     this.partnerService = partnerService;
     this.passwords = passwords;
     this.tx = tx;
+    this.applications = applications;
+    this.steps = steps;
+    this.agreements = agreements;
   }
 
   static String demoPassword(String username) {
@@ -93,19 +106,56 @@ class DemoData implements ApplicationRunner {
     logins.append(String.format("   %-10s password %-16s role PARTNER (Northwind Resellers Ltd)%n", "northwind",
         demoPassword("northwind")));
     log.warn(logins.toString());
+    Thread live = new Thread(this::startLivePartners, "demo-live-partners");
+    live.setDaemon(true);
+    live.start();
+  }
+
+  /**
+   * Partners with real process instances behind them, so the console has work in it: one waiting for its brief
+   * to be acknowledged, one whose application waits for ops review, and one whose signed agreement waits for
+   * countersignature.
+   */
+  private void startLivePartners() {
+    try {
+      applications.submit(new ApplicationForm("Blue Yonder Cloud Services Ltd", "IE", Segment.MSP, List.of("EMEA"),
+          List.of("Managed cloud", "Security"), 120, 3, new BigDecimal("1200000"),
+          "We run managed cloud for 120 mid-sized customers.", "Aoife Byrne", "aoife@blueyonder.example"), DEMO);
+      applications.submit(new ApplicationForm("Pampas Integradores SA", "AR", Segment.SYSTEM_INTEGRATOR,
+          List.of("LATAM"), List.of("Data"), 30, 1, new BigDecimal("300000"),
+          "A young integrator with a strong data practice.", "Lucía Gómez", "lucia@pampas.example"), DEMO);
+      var signing = applications.submit(new ApplicationForm("Maple Leaf Resellers Inc.", "CA", Segment.RESELLER,
+          List.of("AMER"), List.of("Retail", "ERP"), 200, 5, new BigDecimal("2500000"),
+          "Retail ERP reseller with 200 customers.", "Owen Tremblay", "owen@mapleleaf.example"), DEMO);
+      long partnerId = signing.getPartnerId();
+      awaitStage(partnerId, LifecycleStage.BRIEFED);
+      steps.acknowledgeBrief(partnerId, "owen@mapleleaf.example");
+      awaitStage(partnerId, LifecycleStage.AGREEMENT);
+      var agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
+      steps.signAgreement(partnerId, "Owen Tremblay", true, agreement.getDocumentSha256(), "127.0.0.1",
+          "owen@mapleleaf.example");
+      log.info("Demo partners with live processes started");
+    } catch (RuntimeException | InterruptedException e) {
+      log.warn("Demo partners with live processes could not be started: {}", e.toString());
+    }
+  }
+
+  private void awaitStage(long partnerId, LifecycleStage stage) throws InterruptedException {
+    for (int i = 0; i < 300 && partners.findById(partnerId).orElseThrow().getStage() != stage; i++) {
+      Thread.sleep(100);
+    }
   }
 
   /** A partner walked through the stages up to the given one, so its history reads like a real one. */
   private Partner partnerAt(String name, String country, String region, Segment segment, List<String> expertise,
       LifecycleStage target) {
-    Actor demo = new Actor(ActorType.SYSTEM, "demo-data");
-    Partner partner = partnerService.register(name, country, region, segment, expertise, demo);
+    Partner partner = partnerService.register(name, country, region, segment, expertise, DEMO);
     List<LifecycleStage> path = target == LifecycleStage.DECLINED
         ? List.of(LifecycleStage.APPLIED, LifecycleStage.DECLINED)
         : List.of(LifecycleStage.APPLIED, LifecycleStage.QUALIFIED, LifecycleStage.BRIEFED, LifecycleStage.AGREEMENT,
             LifecycleStage.ONBOARDING, LifecycleStage.ACTIVE);
     for (LifecycleStage stage : path) {
-      partnerService.moveToStage(partner.getId(), stage, demo, ProcessRef.NONE, Map.of("demo", true), null);
+      partnerService.moveToStage(partner.getId(), stage, DEMO, ProcessRef.NONE, Map.of("demo", true), null);
       if (stage == target) {
         break;
       }

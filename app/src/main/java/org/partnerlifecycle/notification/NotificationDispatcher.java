@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -39,7 +41,14 @@ class NotificationDispatcher {
 
   @Scheduled(fixedDelayString = "${partner.notifications.dispatch-interval:PT2S}")
   void dispatch() {
-    var pending = outbox.findByStatusOrderByIdAsc(Notification.Status.PENDING, Limit.of(100));
+    List<Notification> pending;
+    try {
+      pending = outbox.findByStatusOrderByIdAsc(Notification.Status.PENDING, Limit.of(100));
+    } catch (DataAccessException databaseAway) {
+      // nothing is lost: the outbox is read again on the next round
+      log.warn("Notification outbox not readable, retrying next round: {}", databaseAway.getMostSpecificCause().toString());
+      return;
+    }
     for (Notification n : pending) {
       tx.executeWithoutResult(s -> deliver(outbox.findById(n.getId()).orElseThrow()));
     }

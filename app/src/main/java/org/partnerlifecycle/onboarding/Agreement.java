@@ -22,6 +22,8 @@ import org.partnerlifecycle.partner.Tier;
 @Table(name = "agreement")
 public class Agreement {
 
+  public enum Kind { INITIAL, RENEWAL }
+
   public enum Status { AWAITING_PARTNER_SIGNATURE, AWAITING_COUNTERSIGNATURE, CHANGES_REQUESTED, ACTIVE, SUPERSEDED, EXPIRED }
 
   @Id
@@ -33,6 +35,10 @@ public class Agreement {
 
   @Column(nullable = false)
   private int revision;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Kind kind;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 30)
@@ -74,10 +80,11 @@ public class Agreement {
 
   protected Agreement() {}
 
-  Agreement(long partnerId, int revision, Tier tier, String territory, int termMonths, String document,
+  Agreement(long partnerId, int revision, Kind kind, Tier tier, String territory, int termMonths, String document,
       String requestedChanges, String idempotencyKey, Instant now) {
     this.partnerId = partnerId;
     this.revision = revision;
+    this.kind = kind;
     this.tier = tier;
     this.territory = territory;
     this.termMonths = termMonths;
@@ -100,6 +107,7 @@ public class Agreement {
   void signedByPartner() { this.status = Status.AWAITING_COUNTERSIGNATURE; }
   void changesRequested() { this.status = Status.CHANGES_REQUESTED; }
   void superseded() { this.status = Status.SUPERSEDED; }
+  void expire() { this.status = Status.EXPIRED; }
 
   void activate(LocalDate effectiveFrom) {
     this.status = Status.ACTIVE;
@@ -110,6 +118,7 @@ public class Agreement {
   public Long getId() { return id; }
   public Long getPartnerId() { return partnerId; }
   public int getRevision() { return revision; }
+  public Kind getKind() { return kind; }
   public Status getStatus() { return status; }
   public Tier getTier() { return tier; }
   public String getTerritory() { return territory; }

@@ -11,4 +11,6 @@ public interface AgreementRepository extends JpaRepository<Agreement, Long> {
   Optional<Agreement> findFirstByPartnerIdOrderByRevisionDesc(long partnerId);
 
   List<Agreement> findByPartnerIdOrderByRevisionAsc(long partnerId);
+
+  Optional<Agreement> findFirstByPartnerIdAndStatusOrderByRevisionDesc(long partnerId, Agreement.Status status);
 }

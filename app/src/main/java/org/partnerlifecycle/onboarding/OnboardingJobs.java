@@ -1,9 +1,6 @@
 package org.partnerlifecycle.onboarding;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.account.UserAccount;
@@ -11,6 +8,7 @@ import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.notification.NotificationService;
+import org.partnerlifecycle.notification.PartnerNotifier;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.Partner;
 import org.partnerlifecycle.partner.PartnerService;
@@ -38,27 +36,31 @@ class OnboardingJobs implements OnboardingPort {
   private final PartnerApplicationRepository applications;
   private final PartnerBriefRepository briefs;
   private final AgreementRepository agreements;
+  private final AgreementService agreementService;
   private final AgreementSignatureRepository signatures;
   private final TrainingAssignmentRepository training;
   private final UserAccountRepository accounts;
   private final UserTaskRepository userTasks;
   private final NotificationService notifications;
+  private final PartnerNotifier notifier;
   private final OnboardingProperties settings;
   private final Clock clock;
 
   OnboardingJobs(PartnerService partners, PartnerApplicationRepository applications, PartnerBriefRepository briefs,
-      AgreementRepository agreements, AgreementSignatureRepository signatures, TrainingAssignmentRepository training,
+      AgreementRepository agreements, AgreementService agreementService, AgreementSignatureRepository signatures, TrainingAssignmentRepository training,
       UserAccountRepository accounts, UserTaskRepository userTasks, NotificationService notifications,
-      OnboardingProperties settings, Clock clock) {
+      PartnerNotifier notifier, OnboardingProperties settings, Clock clock) {
     this.partners = partners;
     this.applications = applications;
     this.briefs = briefs;
     this.agreements = agreements;
+    this.agreementService = agreementService;
     this.signatures = signatures;
     this.training = training;
     this.accounts = accounts;
     this.userTasks = userTasks;
     this.notifications = notifications;
+    this.notifier = notifier;
     this.settings = settings;
     this.clock = clock;
   }
@@ -125,26 +127,10 @@ class OnboardingJobs implements OnboardingPort {
         Map.of("revision", revised.getRevision(), "requestedChanges", requestedChanges), job);
   }
 
-  /** A new revision generated from the program's terms; earlier open revisions are superseded. */
   private Agreement newRevision(long partnerId, String requestedChanges, JobRef job) {
-    var existing = agreements.findByIdempotencyKey(job.effectKey("agreement"));
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    Partner partner = partner(partnerId);
-    var previous = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId);
-    previous.ifPresent(p -> {
-      if (p.getStatus() != Agreement.Status.ACTIVE) {
-        p.superseded();
-      }
-    });
-    int revision = previous.map(a -> a.getRevision() + 1).orElse(1);
-    Tier tier = partner.getTier() == null ? Tier.REGISTERED : partner.getTier();
-    String territory = String.join(", ", application(partnerId).getRegions());
-    String document = ProgramTerms.agreement(partner.getLegalName(), partner.getSegment(), tier, territory,
-        settings.agreementTermMonths(), revision, requestedChanges);
-    return agreements.save(new Agreement(partnerId, revision, tier, territory, settings.agreementTermMonths(),
-        document, requestedChanges, job.effectKey("agreement"), clock.instant()));
+    partner(partnerId);
+    application(partnerId);
+    return agreementService.newRevision(partnerId, Agreement.Kind.INITIAL, requestedChanges, job.effectKey("agreement"));
   }
 
   @Override
@@ -163,7 +149,7 @@ class OnboardingJobs implements OnboardingPort {
           .orElse("channel-ops");
       signatures.save(new AgreementSignature(agreement.getId(), AgreementSignature.Party.VENDOR, countersigner,
           countersigner, null, agreement.getDocumentSha256(), clock.instant()));
-      agreement.activate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+      agreementService.activate(agreement);
     }
     partners.recordEvent(partnerId, "AGREEMENT_ACTIVATED", worker(job), process(job),
         Map.of("revision", agreement.getRevision(), "effectiveFrom", agreement.getEffectiveFrom().toString(),
@@ -253,12 +239,7 @@ class OnboardingJobs implements OnboardingPort {
   }
 
   private void notifyContact(long partnerId, String template, Map<String, ?> extra, JobRef job) {
-    Partner partner = partner(partnerId);
-    PartnerApplication application = application(partnerId);
-    Map<String, Object> model = new HashMap<>(extra);
-    model.put("partnerName", partner.getLegalName());
-    model.put("contactName", application.getContactName());
-    notifications.send(partnerId, application.getContactEmail(), template, model, job.effectKey("mail"));
+    notifier.notifyPartner(partnerId, template, extra, job.effectKey("mail"));
   }
 
   private void notifyChannelManager(Partner partner, String template, JobRef job) {

@@ -32,7 +32,7 @@ public record OnboardingProperties(
   }
 
   /** "P7D" rather than "PT168H" where the duration is whole days: easier to read in Operate. */
-  static String iso(Duration duration) {
+  public static String iso(Duration duration) {
     return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
   }
 }

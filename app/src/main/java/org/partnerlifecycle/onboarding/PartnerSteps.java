@@ -23,6 +23,7 @@ public class PartnerSteps {
 
   public static final String BRIEF_ACKNOWLEDGED = "partner-brief-acknowledged";
   public static final String AGREEMENT_SIGNED = "partner-agreement-signed";
+  public static final String RENEWAL_SIGNED = "partner-renewal-signed";
   public static final String PROFILE_SUBMITTED = "partner-profile-submitted";
   public static final String TRAINING_COMPLETED = "partner-training-completed";
 
@@ -109,8 +110,9 @@ public class PartnerSteps {
               "clientAddress", clientAddress == null ? "" : clientAddress), null);
       return saved;
     });
-    processes.publish(AGREEMENT_SIGNED, partnerId, "agreement-signed-" + signature.getAgreementId(),
-        Map.of("agreementId", signature.getAgreementId()));
+    boolean renewal = agreements.findById(signature.getAgreementId()).orElseThrow().getKind() == Agreement.Kind.RENEWAL;
+    processes.publish(renewal ? RENEWAL_SIGNED : AGREEMENT_SIGNED, partnerId,
+        "agreement-signed-" + signature.getAgreementId(), Map.of("agreementId", signature.getAgreementId()));
     return signature;
   }
 

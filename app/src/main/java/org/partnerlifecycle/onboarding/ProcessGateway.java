@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessGateway {
 
-  public static final String ONBOARDING_PROCESS = "partner-onboarding";
+  /** The top-level process of a partner: onboarding, the active partnership, offboarding. */
+  public static final String LIFECYCLE_PROCESS = "partner-lifecycle";
   private static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
   private final CamundaClient client;
@@ -22,15 +23,19 @@ public class ProcessGateway {
     this.client = client;
   }
 
-  public long startOnboarding(Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(ONBOARDING_PROCESS).latestVersion()
+  public long startLifecycle(Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(LIFECYCLE_PROCESS).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
   }
 
   /** Publishes a message for one partner's process; a duplicate message id is not an error, it is the point. */
   public void publish(String messageName, long partnerId, String messageId, Map<String, Object> variables) {
+    publish(messageName, String.valueOf(partnerId), messageId, variables);
+  }
+
+  public void publish(String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
     try {
-      client.newPublishMessageCommand().messageName(messageName).correlationKey(String.valueOf(partnerId))
+      client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
           .messageId(messageId).timeToLive(MESSAGE_TTL).variables(variables).send().join();
     } catch (io.camunda.client.api.command.ClientStatusException e) {
       if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {

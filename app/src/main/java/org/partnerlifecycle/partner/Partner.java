@@ -56,6 +56,10 @@ public class Partner {
   @Column(name = "at_risk", nullable = false)
   private boolean atRisk;
 
+  /** Kept without investment after a non-productive evaluation: no free support, no development funds. */
+  @Column(name = "support_only", nullable = false)
+  private boolean supportOnly;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -94,6 +98,10 @@ public class Partner {
     this.atRisk = atRisk;
   }
 
+  public void setSupportOnly(boolean supportOnly) {
+    this.supportOnly = supportOnly;
+  }
+
   public Long getId() { return id; }
   public String getLegalName() { return legalName; }
   public String getCountry() { return country; }
@@ -104,6 +112,7 @@ public class Partner {
   public LifecycleStage getStage() { return stage; }
   public Instant getStageSince() { return stageSince; }
   public boolean isAtRisk() { return atRisk; }
+  public boolean isSupportOnly() { return supportOnly; }
   public Instant getCreatedAt() { return createdAt; }
   public long getVersion() { return version; }
 }

@@ -39,7 +39,7 @@ class OnboardingJobsRepeatedDeliveryTest {
 
   @BeforeEach
   void partnerWithApplication() {
-    var form = OnboardingLifecycleTest.strongApplication("Repeat Delivery Ltd " + jobKeys.get(),
+    var form = TestPartners.strongApplication("Repeat Delivery Ltd " + jobKeys.get(),
         "ops+" + jobKeys.get() + "@repeat.example");
     partnerId = partnerService.register(form.legalName(), form.country(), form.primaryRegion(), form.segment(),
         form.domainExpertise(), Actor.system()).getId();

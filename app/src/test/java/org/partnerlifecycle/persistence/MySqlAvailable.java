@@ -31,7 +31,7 @@ public @interface MySqlAvailable {
       registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
     }
 
-    static String url() {
+    public static String url() {
       String url = System.getenv(URL_VARIABLE);
       if (url == null || url.isBlank()) {
         throw new IllegalStateException(URL_VARIABLE + " is not set; CI must provide the MySQL server");

@@ -16,6 +16,7 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.util.buffer.BufferUtil;
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -33,6 +34,7 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
   private final LogStream logStream;
+  private volatile Duration timeAdded = Duration.ZERO;
 
   private EmbeddedEngine(ZeebeTestEngine engine) {
     this.engine = engine;
@@ -58,6 +60,12 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** Moves the engine's clock forward, so that due timers fire. */
   public void increaseTime(Duration duration) {
     engine.increaseTime(duration);
+    timeAdded = timeAdded.plus(duration);
+  }
+
+  /** The engine's clock: the wall clock plus what {@link #increaseTime} added (it does not stop in between). */
+  public Instant now() {
+    return Instant.now().plus(timeAdded);
   }
 
   /** Waits until the engine has processed everything written to its log so far. */
@@ -95,8 +103,28 @@ public final class EmbeddedEngine implements AutoCloseable {
   /**
    * Writes the command and waits, as the REST API of a cluster does, until the engine has either rejected it
    * or finished it (after the task listeners of that transition ran), so a caller may issue the next command.
+   * A task still in a transition (its creating or assigning listeners running) is retried until it settles.
    */
   private synchronized void write(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done) {
+    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+    while (true) {
+      String rejection = writeOnce(key, intent, command, done, deadline);
+      if (rejection == null) {
+        return;
+      }
+      if (!TRANSITIONAL.matcher(rejection).find() || System.nanoTime() > deadline) {
+        throw new UserTaskCommandRejected(key, intent, rejection);
+      }
+      sleepBriefly();
+    }
+  }
+
+  private static final java.util.regex.Pattern TRANSITIONAL =
+      java.util.regex.Pattern.compile("INVALID_STATE.*in state '(CREATING|ASSIGNING|UPDATING)'");
+
+  /** One attempt: null when done, else the rejection. */
+  private String writeOnce(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done,
+      long deadline) {
     RecordMetadata metadata = new RecordMetadata()
         .recordType(RecordType.COMMAND)
         .valueType(ValueType.USER_TASK)
@@ -108,7 +136,6 @@ public final class EmbeddedEngine implements AutoCloseable {
           + key + ": " + result.getLeft());
     }
     long position = result.get();
-    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
         if (record.getPosition() <= position || record.getKey() != key
@@ -116,15 +143,15 @@ public final class EmbeddedEngine implements AutoCloseable {
           continue;
         }
         if (record.getRecordType() == RecordType.COMMAND_REJECTION && record.getSourceRecordPosition() == position) {
-          throw new UserTaskCommandRejected(key, intent, record.getRejectionType() + ": " + record.getRejectionReason());
+          return record.getRejectionType() + ": " + record.getRejectionReason();
         }
         if (record.getRecordType() == RecordType.EVENT && record.getIntent() == done) {
-          return;
+          return null;
         }
         if (record.getRecordType() == RecordType.EVENT
             && (record.getIntent() == UserTaskIntent.COMPLETION_DENIED
                 || record.getIntent() == UserTaskIntent.ASSIGNMENT_DENIED)) {
-          throw new UserTaskCommandRejected(key, intent, "denied by a task listener");
+          return "denied by a task listener";
         }
       }
       sleepBriefly();

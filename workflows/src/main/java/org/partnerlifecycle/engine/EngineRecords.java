@@ -38,6 +38,13 @@ public final class EngineRecords {
   }
 
   @SuppressWarnings("unchecked")
+  private <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> eventsOfType(ValueType type) {
+    return all()
+        .filter(r -> r.getRecordType() == RecordType.EVENT && r.getValueType() == type)
+        .map(r -> (Record<T>) r);
+  }
+
+  @SuppressWarnings("unchecked")
   private <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> events(ValueType type,
       Intent... intents) {
     List<Intent> wanted = List.of(intents);
@@ -115,6 +122,39 @@ public final class EngineRecords {
         .filter(t -> t.getProcessInstanceKey() == processInstanceKey && t.getElementId().equals(elementId))
         .filter(t -> !ended.contains(t.getUserTaskKey()))
         .findFirst();
+  }
+
+  /** The instance and every instance it called, directly or further down. */
+  public java.util.Set<Long> instanceTree(long rootInstanceKey) {
+    java.util.Set<Long> tree = new java.util.HashSet<>(java.util.List.of(rootInstanceKey));
+    this.<ProcessInstanceRecordValue>events(ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(Record::getValue)
+        .filter(v -> v.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS)
+        .forEachOrdered(v -> {
+          // called instances are activated after their parent, so one pass in log order finds them all
+          if (tree.contains(v.getParentProcessInstanceKey())) {
+            tree.add(v.getProcessInstanceKey());
+          }
+        });
+    return tree;
+  }
+
+  /** Whether a timer of the element is waiting (created, not yet triggered or canceled) in the instance's tree. */
+  public boolean hasPendingTimer(long rootInstanceKey, String elementId) {
+    java.util.Set<Long> tree = instanceTree(rootInstanceKey);
+    java.util.Map<Long, Long> balance = new java.util.HashMap<>();
+    this.<io.camunda.zeebe.protocol.record.value.TimerRecordValue>eventsOfType(ValueType.TIMER)
+        .filter(r -> r.getValue().getTargetElementId().equals(elementId)
+            && tree.contains(r.getValue().getProcessInstanceKey()))
+        .forEach(r -> balance.merge(r.getKey(),
+            r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED ? 1L : -1L, Long::sum));
+    return balance.values().stream().anyMatch(v -> v > 0);
+  }
+
+  /** Waits until a timer of the element is waiting in the instance's tree, so moving the clock will fire it. */
+  public void awaitPendingTimer(long rootInstanceKey, String elementId, Duration timeout) {
+    await(() -> hasPendingTimer(rootInstanceKey, elementId) ? Optional.of(true) : Optional.empty(), timeout,
+        "a timer at " + elementId + " under instance " + rootInstanceKey);
   }
 
   public UserTaskRecordValue awaitUserTask(long processInstanceKey, String elementId, Duration timeout) {

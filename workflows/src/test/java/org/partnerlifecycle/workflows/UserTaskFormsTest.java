@@ -10,7 +10,9 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
@@ -42,7 +44,24 @@ class UserTaskFormsTest {
       "review-application", Set.of("reviewDecision", "reviewReason"),
       "countersign-agreement", Set.of("countersignDecision", "requestedChanges"),
       "verify-partner-documents", Set.of("documentsDecision", "documentsComment"),
-      "schedule-kickoff", Set.of("kickoffAt", "kickoffNotes"));
+      "schedule-kickoff", Set.of("kickoffAt", "kickoffNotes"),
+      "review-business-plan", Set.of("planDecision", "planComments"),
+      "approve-tier-change", Set.of("tierChangeDecision", "tierChangeComment"),
+      "decide-non-productive", Set.of("nonProductiveDecision", "decisionReason"),
+      "verify-certification", Set.of("certificationDecision", "certificationComment"),
+      "review-deal-conflict", Set.of("dealDecision", "dealDecisionReason"));
+
+  /** Who works on each user task of the models. */
+  private static final Map<String, String> CANDIDATE_GROUPS = Map.of(
+      "ReviewApplication", "channel-ops",
+      "CountersignAgreement", "channel-ops,channel-legal",
+      "VerifyDocuments", "channel-ops",
+      "ScheduleKickoff", "channel-ops",
+      "ReviewBusinessPlan", "channel-managers",
+      "ApproveTierChange", "channel-managers",
+      "DecideNonProductive", "channel-managers",
+      "VerifyCertification", "channel-ops",
+      "ReviewDealConflict", "channel-managers");
 
   private static final Pattern CONDITION = Pattern.compile("^=\\s*(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*$");
 
@@ -74,9 +93,8 @@ class UserTaskFormsTest {
   }
 
   @Test
-  void everyUserTaskIsACamundaUserTaskWithADeployedForm() {
-    assertThat(userTasks).containsOnlyKeys(
-        "ReviewApplication", "CountersignAgreement", "VerifyDocuments", "ScheduleKickoff");
+  void everyUserTaskIsACamundaUserTaskWithADeployedFormAGroupADueDateAndAPriority() {
+    assertThat(userTasks).containsOnlyKeys(CANDIDATE_GROUPS.keySet());
     for (UserTask task : userTasks.values()) {
       assertThat(task.getSingleExtensionElement(ZeebeUserTask.class)).as("zeebe:userTask on %s", task.getId())
           .isNotNull();
@@ -84,7 +102,11 @@ class UserTaskFormsTest {
       assertThat(form.getFormId()).as("form of %s", task.getId()).isIn(forms.keySet());
       assertThat(form.getBindingType().name()).isEqualToIgnoringCase("deployment");
       assertThat(task.getSingleExtensionElement(ZeebeTaskSchedule.class).getDueDate())
-          .contains("duration(reviewDueIn)");
+          .isEqualTo("=string(date and time(now(), \"Z\") + duration(reviewDueIn))");
+      assertThat(task.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups())
+          .as("candidate groups of %s", task.getId()).isEqualTo(CANDIDATE_GROUPS.get(task.getId()));
+      assertThat(task.getSingleExtensionElement(ZeebePriorityDefinition.class)).as("priority of %s", task.getId())
+          .isNotNull();
     }
     assertThat(userTasks.values()).extracting(t -> t.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId())
         .containsExactlyInAnyOrderElementsOf(forms.keySet());
@@ -134,7 +156,7 @@ class UserTaskFormsTest {
                 .containsExactlyInAnyOrderElementsOf(values));
       }
     }
-    assertThat(gatewaysChecked).isEqualTo(3);
+    assertThat(gatewaysChecked).isEqualTo(8);
   }
 
   private static Set<String> keysOf(JsonNode form) {

@@ -1,0 +1,16 @@
+package org.partnerlifecycle.planning;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BusinessPlanRepository extends JpaRepository<BusinessPlan, Long> {
+
+  Optional<BusinessPlan> findByIdempotencyKey(String idempotencyKey);
+
+  Optional<BusinessPlan> findFirstByPartnerIdOrderByPlanYearDesc(long partnerId);
+
+  Optional<BusinessPlan> findFirstByPartnerIdAndStatusOrderByPlanYearDesc(long partnerId, BusinessPlan.Status status);
+
+  List<BusinessPlan> findByPartnerIdOrderByPlanYearDesc(long partnerId);
+}

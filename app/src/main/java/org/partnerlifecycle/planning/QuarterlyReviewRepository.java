@@ -1,0 +1,14 @@
+package org.partnerlifecycle.planning;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface QuarterlyReviewRepository extends JpaRepository<QuarterlyReview, Long> {
+
+  Optional<QuarterlyReview> findByIdempotencyKey(String idempotencyKey);
+
+  List<QuarterlyReview> findByPlanIdOrderByQuarter(long planId);
+
+  long countByPlanId(long planId);
+}
