@@ -45,7 +45,8 @@ class ApplicationSmokeTest {
     var session = (MockHttpSession) login.getRequest().getSession();
 
     mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/console"));
-    mvc.perform(get("/console").session(session))
+    mvc.perform(get("/console").session(session)).andExpect(status().isOk());
+    mvc.perform(get("/console/partners").session(session))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("Northwind Resellers Ltd")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("Contoso Integration GmbH")));

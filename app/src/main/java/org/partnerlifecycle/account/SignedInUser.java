@@ -10,6 +10,7 @@ public class SignedInUser extends User {
   private final Role role;
   private final Long partnerId;
   private final String displayName;
+  private final boolean partnerAdmin;
 
   SignedInUser(UserAccount account) {
     super(account.getUsername(), account.getPasswordHash() == null ? "" : account.getPasswordHash(),
@@ -17,11 +18,14 @@ public class SignedInUser extends User {
     this.role = account.getRole();
     this.partnerId = account.getPartnerId();
     this.displayName = account.getDisplayName();
+    this.partnerAdmin = account.isPartnerAdmin();
   }
 
   public Role getRole() { return role; }
   public Long getPartnerId() { return partnerId; }
   public String getDisplayName() { return displayName; }
+  /** A partner user who may invite colleagues of the same company. */
+  public boolean isPartnerAdmin() { return partnerAdmin; }
 
   /** True for staff, and for a partner user of exactly this partner. */
   public boolean maySee(long partnerId) {

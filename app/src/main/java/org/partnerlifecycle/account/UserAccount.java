@@ -44,6 +44,10 @@ public class UserAccount {
   @Column(nullable = false)
   private boolean enabled;
 
+  /** A partner user who may invite colleagues of the same company. */
+  @Column(name = "partner_admin", nullable = false)
+  private boolean partnerAdmin;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -83,6 +87,19 @@ public class UserAccount {
     this.enabled = false;
   }
 
+  /** Lets a partner user invite colleagues of the same company. */
+  public void makePartnerAdmin() {
+    if (role != Role.PARTNER) {
+      throw new IllegalStateException("only partner users can be partner admins");
+    }
+    this.partnerAdmin = true;
+  }
+
+  /** Invited and not yet activated: no password has ever been set. */
+  public boolean isAwaitingActivation() {
+    return passwordHash == null;
+  }
+
   public Long getId() { return id; }
   public String getUsername() { return username; }
   public String getPasswordHash() { return passwordHash; }
@@ -91,5 +108,6 @@ public class UserAccount {
   public Role getRole() { return role; }
   public Long getPartnerId() { return partnerId; }
   public boolean isEnabled() { return enabled; }
+  public boolean isPartnerAdmin() { return partnerAdmin; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -13,5 +13,7 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
   boolean existsByUsername(String username);
 
+  List<UserAccount> findByEmailIgnoreCase(String email);
+
   List<UserAccount> findByRoleInAndEnabledTrueOrderByUsername(Collection<Role> roles);
 }

@@ -98,6 +98,7 @@ class DemoData implements ApplicationRunner {
       var partnerUser = UserAccount.partnerUser("northwind", "Nora at Northwind", "nora@northwind.example",
           northwind.getId(), now);
       partnerUser.activate(passwords.encode(demoPassword("northwind")));
+      partnerUser.makePartnerAdmin();
       accounts.save(partnerUser);
     });
     StringBuilder logins = new StringBuilder("\n Demo logins (embedded runtime only):\n");

@@ -15,16 +15,17 @@ class ClusterUserTaskService implements UserTaskService {
 
   @Override
   public void complete(long userTaskKey, Map<String, Object> variables) {
-    client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join();
+    UserTaskCommandRetry.run(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join());
   }
 
   @Override
   public void assign(long userTaskKey, String assignee) {
-    client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join();
+    UserTaskCommandRetry.run(
+        () -> client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join());
   }
 
   @Override
   public void unassign(long userTaskKey) {
-    client.newUnassignUserTaskCommand(userTaskKey).send().join();
+    UserTaskCommandRetry.run(() -> client.newUnassignUserTaskCommand(userTaskKey).send().join());
   }
 }

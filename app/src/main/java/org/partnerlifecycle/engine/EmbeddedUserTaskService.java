@@ -13,16 +13,16 @@ class EmbeddedUserTaskService implements UserTaskService {
 
   @Override
   public void complete(long userTaskKey, Map<String, Object> variables) {
-    engine.completeUserTask(userTaskKey, variables);
+    UserTaskCommandRetry.run(() -> engine.completeUserTask(userTaskKey, variables));
   }
 
   @Override
   public void assign(long userTaskKey, String assignee) {
-    engine.assignUserTask(userTaskKey, assignee);
+    UserTaskCommandRetry.run(() -> engine.assignUserTask(userTaskKey, assignee));
   }
 
   @Override
   public void unassign(long userTaskKey) {
-    engine.unassignUserTask(userTaskKey);
+    UserTaskCommandRetry.run(() -> engine.unassignUserTask(userTaskKey));
   }
 }

@@ -16,7 +16,8 @@ import java.time.Instant;
 @Table(name = "notification")
 public class Notification {
 
-  public enum Status { PENDING, DELIVERED, LOGGED, FAILED }
+  /** PENDING -> SENDING (claimed by one dispatcher) -> DELIVERED, LOGGED, or back to PENDING / FAILED. */
+  public enum Status { PENDING, SENDING, DELIVERED, LOGGED, FAILED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +51,9 @@ public class Notification {
   @Column(nullable = false)
   private int attempts;
 
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
   @Column(name = "last_error", length = 500)
   private String lastError;
 
@@ -76,15 +80,16 @@ public class Notification {
   void delivered(Status how, Instant now) {
     this.status = how;
     this.deliveredAt = now;
+    this.claimedAt = null;
     this.attempts++;
   }
 
+  /** Back to PENDING for the next round, or FAILED after the last attempt. */
   void failedAttempt(String error, int maxAttempts) {
     this.attempts++;
     this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
-    if (attempts >= maxAttempts) {
-      this.status = Status.FAILED;
-    }
+    this.claimedAt = null;
+    this.status = attempts >= maxAttempts ? Status.FAILED : Status.PENDING;
   }
 
   public Long getId() { return id; }
@@ -97,6 +102,7 @@ public class Notification {
   public Instant getCreatedAt() { return createdAt; }
   public Instant getDeliveredAt() { return deliveredAt; }
   public int getAttempts() { return attempts; }
+  public Instant getClaimedAt() { return claimedAt; }
   public String getLastError() { return lastError; }
   public String getIdempotencyKey() { return idempotencyKey; }
 }

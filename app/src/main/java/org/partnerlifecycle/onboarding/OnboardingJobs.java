@@ -1,8 +1,10 @@
 package org.partnerlifecycle.onboarding;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.account.PortalAccess;
 import org.partnerlifecycle.account.UserAccount;
 import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
@@ -20,6 +22,8 @@ import org.partnerlifecycle.task.UserTaskRepository;
 import org.partnerlifecycle.workers.onboarding.OnboardingPort;
 import org.partnerlifecycle.workers.support.InvalidJobInput;
 import org.partnerlifecycle.workers.support.JobRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OnboardingJobs implements OnboardingPort {
 
+  private static final Logger log = LoggerFactory.getLogger(OnboardingJobs.class);
+
   private final PartnerService partners;
   private final PartnerApplicationRepository applications;
   private final PartnerBriefRepository briefs;
@@ -43,13 +49,14 @@ class OnboardingJobs implements OnboardingPort {
   private final UserTaskRepository userTasks;
   private final NotificationService notifications;
   private final PartnerNotifier notifier;
+  private final PortalAccess portalAccess;
   private final OnboardingProperties settings;
   private final Clock clock;
 
   OnboardingJobs(PartnerService partners, PartnerApplicationRepository applications, PartnerBriefRepository briefs,
       AgreementRepository agreements, AgreementService agreementService, AgreementSignatureRepository signatures, TrainingAssignmentRepository training,
       UserAccountRepository accounts, UserTaskRepository userTasks, NotificationService notifications,
-      PartnerNotifier notifier, OnboardingProperties settings, Clock clock) {
+      PartnerNotifier notifier, PortalAccess portalAccess, OnboardingProperties settings, Clock clock) {
     this.partners = partners;
     this.applications = applications;
     this.briefs = briefs;
@@ -61,6 +68,7 @@ class OnboardingJobs implements OnboardingPort {
     this.userTasks = userTasks;
     this.notifications = notifications;
     this.notifier = notifier;
+    this.portalAccess = portalAccess;
     this.settings = settings;
     this.clock = clock;
   }
@@ -93,9 +101,10 @@ class OnboardingJobs implements OnboardingPort {
       briefs.save(new PartnerBrief(partnerId, partner.getSegment(),
           ProgramTerms.brief(partner.getLegalName(), partner.getSegment()), job.effectKey("brief"), clock.instant()));
     }
-    ensureContactAccount(partnerId);
+    Map<String, Object> mail = portalLinks(partnerId, ensureContactAccount(partnerId), job);
     moveTo(partnerId, LifecycleStage.BRIEFED, job, null);
-    notifyContact(partnerId, "brief-ready", Map.of("withdrawAfter", OnboardingProperties.iso(settings.briefWithdrawAfter())), job);
+    mail.put("withdrawAfter", OnboardingProperties.iso(settings.briefWithdrawAfter()));
+    notifyContact(partnerId, "brief-ready", mail, job);
   }
 
   @Override
@@ -163,7 +172,7 @@ class OnboardingJobs implements OnboardingPort {
     UserAccount contact = ensureContactAccount(partnerId);
     partners.recordEvent(partnerId, "PORTAL_ACCESS_GRANTED", worker(job), process(job),
         Map.of("username", contact.getUsername()), job.effectKey("event"));
-    notifyContact(partnerId, "portal-access", Map.of(), job);
+    notifyContact(partnerId, "portal-access", portalLinks(partnerId, contact, job), job);
   }
 
   @Override
@@ -217,11 +226,16 @@ class OnboardingJobs implements OnboardingPort {
     partners.moveToStage(partnerId, stage, worker(job), process(job), details, job.effectKey("stage"));
   }
 
+  /**
+   * The partner a job is about. Unknown is a technical failure, retried with backoff rather than an immediate
+   * incident: the application that starts the process commits its partner together with the process start, and
+   * the first job can be a moment faster than that commit.
+   */
   private Partner partner(long partnerId) {
     try {
       return partners.get(partnerId);
     } catch (UnknownPartnerException e) {
-      throw new InvalidJobInput(e.getMessage());
+      throw new IllegalStateException(e.getMessage() + " (not committed yet, or no such partner)", e);
     }
   }
 
@@ -230,12 +244,38 @@ class OnboardingJobs implements OnboardingPort {
         .orElseThrow(() -> new InvalidJobInput("partner " + partnerId + " has no application"));
   }
 
-  /** The application's contact gets a partner user account (signs in once invited). */
+  /**
+   * The application's contact gets a partner user account, as the company's partner admin; it stays disabled
+   * until the contact follows the invitation link and chooses a password.
+   */
   private UserAccount ensureContactAccount(long partnerId) {
     PartnerApplication application = application(partnerId);
-    return accounts.findByUsername(application.getContactEmail()).orElseGet(() -> accounts.save(
-        UserAccount.partnerUser(application.getContactEmail(), application.getContactName(),
-            application.getContactEmail(), partnerId, clock.instant())));
+    return accounts.findByUsername(application.getContactEmail()).orElseGet(() -> {
+      UserAccount contact = UserAccount.partnerUser(application.getContactEmail(), application.getContactName(),
+          application.getContactEmail(), partnerId, clock.instant());
+      contact.makePartnerAdmin();
+      return accounts.save(contact);
+    });
+  }
+
+  /**
+   * What a mail to the contact says about signing in: a one-time invitation link while the account has no
+   * password (one per job, so a repeated job issues none), otherwise the portal's address.
+   */
+  private Map<String, Object> portalLinks(long partnerId, UserAccount contact, JobRef job) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("portalUrl", portalAccess.portalUrl());
+    if (contact.getPartnerId() == null || contact.getPartnerId() != partnerId) {
+      // the contact's email already belongs to another account: ops must invite another address
+      log.warn("Contact {} of partner {} already has an account of another partner or staff; no invitation sent",
+          contact.getUsername(), partnerId);
+      return model;
+    }
+    portalAccess.invitationFor(contact, job.effectKey("invitation")).ifPresent(link -> {
+      model.put("invitationUrl", link.url());
+      model.put("invitationExpires", link.expiresText());
+    });
+    return model;
   }
 
   private void notifyContact(long partnerId, String template, Map<String, ?> extra, JobRef job) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
+import org.partnerlifecycle.document.PartnerDocuments;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerService;
 import org.partnerlifecycle.partner.PartnerService.Actor;
@@ -33,6 +34,8 @@ public class PartnerSteps {
   private final AgreementSignatureRepository signatures;
   private final CompanyProfileRepository profiles;
   private final TrainingAssignmentRepository training;
+  private final PartnerDocuments documents;
+  private final ProfileReview profileReview;
   private final ProcessGateway processes;
   private final TransactionTemplate tx;
   private final Validator validator;
@@ -40,13 +43,16 @@ public class PartnerSteps {
 
   public PartnerSteps(PartnerService partners, PartnerBriefRepository briefs, AgreementRepository agreements,
       AgreementSignatureRepository signatures, CompanyProfileRepository profiles, TrainingAssignmentRepository training,
-      ProcessGateway processes, TransactionTemplate tx, Validator validator, Clock clock) {
+      PartnerDocuments documents, ProfileReview profileReview, ProcessGateway processes, TransactionTemplate tx,
+      Validator validator, Clock clock) {
     this.partners = partners;
     this.briefs = briefs;
     this.agreements = agreements;
     this.signatures = signatures;
     this.profiles = profiles;
     this.training = training;
+    this.documents = documents;
+    this.profileReview = profileReview;
     this.processes = processes;
     this.tx = tx;
     this.validator = validator;
@@ -56,6 +62,13 @@ public class PartnerSteps {
   /** A step that does not fit the partner's current position (nothing to sign, already done ...). */
   public static class StepNotAvailable extends RuntimeException {
     public StepNotAvailable(String message) {
+      super(message);
+    }
+  }
+
+  /** The step was already done (a double submit, the back button): nothing new is stored. */
+  public static class StepAlreadyDone extends StepNotAvailable {
+    public StepAlreadyDone(String message) {
       super(message);
     }
   }
@@ -123,6 +136,14 @@ public class PartnerSteps {
     }
     CompanyProfile profile = tx.execute(s -> {
       requireStage(partnerId, LifecycleStage.ONBOARDING, "The company profile is submitted during onboarding.");
+      ProfileReview.State review = profileReview.state(partnerId);
+      if (!review.awaitsPartner()) {
+        return alreadySubmitted(partnerId, review);
+      }
+      if (documents.submitAll(partnerId) == 0) {
+        throw new StepNotAvailable("Upload at least one document (for example your tax registration certificate) "
+            + "before you submit the profile.");
+      }
       CompanyProfile current = profiles.findById(partnerId).orElseGet(() -> new CompanyProfile(partnerId));
       current.update(form, username, clock.instant());
       CompanyProfile saved = profiles.saveAndFlush(current);
@@ -132,6 +153,21 @@ public class PartnerSteps {
     });
     processes.publish(PROFILE_SUBMITTED, partnerId, "profile-" + partnerId + "-v" + profile.getVersion(), Map.of());
     return profile;
+  }
+
+  /**
+   * A profile submitted again while its verification is pending stores nothing. Only while ops have no task yet
+   * is the message published again (same id, so at most once): the first publish may have failed. Later it is
+   * not, as a stale version could otherwise answer a future correction request.
+   */
+  private CompanyProfile alreadySubmitted(long partnerId, ProfileReview.State review) {
+    if (review == ProfileReview.State.SUBMITTED) {
+      CompanyProfile current = profiles.findById(partnerId).orElseThrow();
+      processes.publish(PROFILE_SUBMITTED, partnerId, "profile-" + partnerId + "-v" + current.getVersion(), Map.of());
+    }
+    throw new StepAlreadyDone(review == ProfileReview.State.VERIFIED
+        ? "Your company profile and documents are already verified."
+        : "Your company profile is already submitted; we are verifying it.");
   }
 
   /** Records one module as completed; when the last one is, the training branch of onboarding may finish. */

@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.AgreementRepository;
 import org.partnerlifecycle.onboarding.ApplicationForm;
@@ -33,7 +34,6 @@ import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService.Actor;
 import org.partnerlifecycle.partner.Segment;
-import org.partnerlifecycle.task.TaskState;
 import org.partnerlifecycle.task.UserTask;
 import org.partnerlifecycle.task.UserTaskRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +64,7 @@ class ConsoleBrowserTest {
   @Autowired PartnerSteps steps;
   @Autowired PartnerRepository partners;
   @Autowired UserTaskRepository tasks;
+  @Autowired EmbeddedEngine engine;
   @Autowired AgreementRepository agreements;
 
   @BeforeAll
@@ -108,7 +109,8 @@ class ConsoleBrowserTest {
         List.of("Nordics"), List.of("Data platforms"), 30, 1, new BigDecimal("300000"),
         "We run data platform projects for Nordic retailers.", "Kim Larsen", email), Actor.system());
     long partnerId = application.getPartnerId();
-    awaitOpenTask(partnerId, "ReviewApplication");
+    long instance = application.getProcessInstanceKey();
+    awaitOpenTask(instance, "ReviewApplication");
 
     // a manager: dashboard, then the partner's page and its history, then the audit search
     signIn("manager", "manager-demo");
@@ -168,7 +170,7 @@ class ConsoleBrowserTest {
         WAIT, "agreement stage");
     var agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
     steps.signAgreement(partnerId, "Kim Larsen", true, agreement.getDocumentSha256(), "192.0.2.1", email);
-    UserTask countersign = awaitOpenTask(partnerId, "CountersignAgreement");
+    UserTask countersign = awaitOpenTask(instance, "CountersignAgreement");
     open("/console/tasks/" + countersign.getUserTaskKey());
     waitFor(By.id("claim")).click();
     waitFor(By.id("complete"));
@@ -226,10 +228,12 @@ class ConsoleBrowserTest {
     browser.manage().window().setSize(before);
   }
 
-  /** The partner's open task at an element (in the onboarding process its lifecycle instance called). */
-  private UserTask awaitOpenTask(long partnerId, String elementId) {
-    return EngineRecords.await(() -> tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId,
-        List.of(TaskState.OPEN, TaskState.ASSIGNED)).stream().filter(t -> t.getElementId().equals(elementId))
-        .findFirst(), WAIT, "open task " + elementId + " of partner " + partnerId);
+  /**
+   * The open task at an element, once the engine has created it: the projection row appears while the task is
+   * still CREATING (its creating listener writes it), when the engine refuses commands on it.
+   */
+  private UserTask awaitOpenTask(long instance, String elementId) {
+    long key = new EngineRecords(engine).awaitUserTask(instance, elementId, WAIT).getUserTaskKey();
+    return EngineRecords.await(() -> tasks.findById(key), WAIT, "projected task " + elementId);
   }
 }

@@ -28,6 +28,7 @@ import org.partnerlifecycle.EmbeddedAppTest;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.Agreement;
 import org.partnerlifecycle.onboarding.AgreementRepository;
@@ -40,7 +41,6 @@ import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService.Actor;
 import org.partnerlifecycle.partner.Segment;
-import org.partnerlifecycle.task.TaskState;
 import org.partnerlifecycle.task.UserTask;
 import org.partnerlifecycle.task.UserTaskRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +64,7 @@ class TaskConsoleTest {
   @Autowired PartnerSteps steps;
   @Autowired PartnerRepository partners;
   @Autowired UserTaskRepository tasks;
+  @Autowired EmbeddedEngine engine;
   @Autowired AgreementRepository agreements;
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
@@ -87,9 +88,10 @@ class TaskConsoleTest {
     var application = applications.submit(reviewApplication("Dataflow Integratie " + suffix + " B.V.", email),
         Actor.system());
     long partnerId = application.getPartnerId();
+    long instance = application.getProcessInstanceKey();
 
     // ReviewApplication: the form shows the application, and needs the task assigned and a reason
-    UserTask review = awaitOpenTask(partnerId, "ReviewApplication");
+    UserTask review = awaitOpenTask(instance, "ReviewApplication");
     mvc.perform(get("/console/tasks/" + review.getUserTaskKey()).with(as("ops")))
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Review application"),
@@ -126,7 +128,7 @@ class TaskConsoleTest {
     steps.acknowledgeBrief(partnerId, email);
     awaitStage(partnerId, LifecycleStage.AGREEMENT);
     signLatestAgreement(partnerId, email);
-    UserTask countersign = awaitOpenTask(partnerId, "CountersignAgreement");
+    UserTask countersign = awaitOpenTask(instance, "CountersignAgreement");
     claim(countersign, "manager");
     complete(countersign, "manager", "countersignDecision", "reject")
         .andExpect(status().isUnprocessableEntity())
@@ -136,7 +138,7 @@ class TaskConsoleTest {
     EngineRecords.await(() -> agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId)
         .filter(a -> a.getRevision() == 2), WAIT, "revision 2");
     signLatestAgreement(partnerId, email);
-    UserTask countersignAgain = awaitOpenTask(partnerId, "CountersignAgreement");
+    UserTask countersignAgain = awaitOpenTask(instance, "CountersignAgreement");
     claim(countersignAgain, "manager");
     complete(countersignAgain, "manager", "countersignDecision", "approve", "requestedChanges", "ignored when hidden")
         .andExpect(redirectedUrl("/console/tasks"));
@@ -145,7 +147,7 @@ class TaskConsoleTest {
     // VerifyDocuments: an admin assigns it to ops by name, ops approves
     steps.submitProfile(partnerId, new ProfileForm("Keizersgracht 1, Amsterdam", "NL123456789B01",
         "Dataflow Integratie B.V.", "NL91 ABNA 0417 1643 00", "https://dataflow.example", 12), email);
-    UserTask verify = awaitOpenTask(partnerId, "VerifyDocuments");
+    UserTask verify = awaitOpenTask(instance, "VerifyDocuments");
     mvc.perform(post("/console/tasks/" + verify.getUserTaskKey() + "/assign").param("assignee", "nobody-here")
             .with(as("admin")).with(csrf()))
         .andExpect(flash().attribute("error", "\"nobody-here\" is no active staff user; choose one from the list."));
@@ -155,7 +157,7 @@ class TaskConsoleTest {
     complete(verify, "ops", "documentsDecision", "approve").andExpect(redirectedUrl("/console/tasks"));
 
     // ScheduleKickoff: a date in the past is refused, a future one is sent as a UTC date-time
-    UserTask kickoff = awaitOpenTask(partnerId, "ScheduleKickoff");
+    UserTask kickoff = awaitOpenTask(instance, "ScheduleKickoff");
     claim(kickoff, "ops");
     mvc.perform(post("/console/tasks/" + kickoff.getUserTaskKey() + "/unassign").with(as("ops")).with(csrf()))
         .andExpect(flash().attribute("message", "Unassigned: the task is back with its group."));
@@ -200,7 +202,7 @@ class TaskConsoleTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     var application = applications.submit(reviewApplication("Filterbar " + suffix + " B.V.", "f-" + suffix + "@x.example"),
         Actor.system());
-    UserTask review = awaitOpenTask(application.getPartnerId(), "ReviewApplication");
+    UserTask review = awaitOpenTask(application.getProcessInstanceKey(), "ReviewApplication");
     String name = "Filterbar " + suffix;
 
     mvc.perform(get("/console/tasks").param("group", "channel-ops").with(as("ops")))
@@ -238,11 +240,13 @@ class TaskConsoleTest {
     return mvc.perform(request);
   }
 
-  /** The partner's open task at an element (in the onboarding process its lifecycle instance called). */
-  private UserTask awaitOpenTask(long partnerId, String elementId) {
-    return EngineRecords.await(() -> tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId,
-        List.of(TaskState.OPEN, TaskState.ASSIGNED)).stream().filter(t -> t.getElementId().equals(elementId))
-        .findFirst(), WAIT, "open task " + elementId + " of partner " + partnerId);
+  /**
+   * The open task at an element, once the engine has created it: the projection row appears while the task is
+   * still CREATING (its creating listener writes it), when the engine refuses commands on it.
+   */
+  private UserTask awaitOpenTask(long instance, String elementId) {
+    long key = new EngineRecords(engine).awaitUserTask(instance, elementId, WAIT).getUserTaskKey();
+    return EngineRecords.await(() -> tasks.findById(key), WAIT, "projected task " + elementId);
   }
 
   private void awaitStage(long partnerId, LifecycleStage stage) {

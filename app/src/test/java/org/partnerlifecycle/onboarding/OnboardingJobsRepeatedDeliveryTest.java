@@ -35,10 +35,16 @@ class OnboardingJobsRepeatedDeliveryTest {
   @Autowired LifecycleEventRepository events;
   @Autowired NotificationRepository notifications;
 
+  @Autowired org.partnerlifecycle.account.UserAccountRepository accounts;
+  @Autowired org.partnerlifecycle.account.AccountTokenRepository tokens;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   long partnerId;
+  long contactSuffix;
 
   @BeforeEach
   void partnerWithApplication() {
+    contactSuffix = jobKeys.get();
     var form = TestPartners.strongApplication("Repeat Delivery Ltd " + jobKeys.get(),
         "ops+" + jobKeys.get() + "@repeat.example");
     partnerId = partnerService.register(form.legalName(), form.country(), form.primaryRegion(), form.segment(),
@@ -76,12 +82,21 @@ class OnboardingJobsRepeatedDeliveryTest {
     assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).hasSize(7);
     assertThat(partners.findById(partnerId).orElseThrow().getStage()).isEqualTo(LifecycleStage.AGREEMENT);
     assertThat(partners.findById(partnerId).orElseThrow().isAtRisk()).isTrue();
+    // the contact's invitation: one link per job (brief, portal access), of which only the newest still works
+    var contact = accounts.findByUsername("ops+" + contactSuffix + "@repeat.example").orElseThrow();
+    assertThat(jdbc.queryForObject("select count(*) from account_token where user_account_id = ?", Long.class,
+        contact.getId())).isEqualTo(2);
+    assertThat(tokens.findByUserAccountIdAndUsedAtIsNullAndRevokedAtIsNull(contact.getId())).hasSize(1);
+    assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).filteredOn(n -> n.getTemplate().equals("brief-ready"))
+        .singleElement().satisfies(n -> assertThat(n.getBody()).contains("/account/password?token="));
   }
 
   @Test
-  void aJobForAnUnknownPartnerIsInvalidInputNotARetry() {
+  void aJobForAnUnknownPartnerIsRetriedNotAnImmediateIncident() {
+    // the partner may be a moment from committed: a technical failure, retried with backoff
     assertThatThrownBy(() -> port.generateBrief(-1, job("partner-brief-generate", "GenerateBrief")))
-        .isInstanceOf(InvalidJobInput.class)
+        .isInstanceOf(IllegalStateException.class)
+        .isNotInstanceOf(InvalidJobInput.class)
         .hasMessageContaining("no partner with id -1");
   }
 

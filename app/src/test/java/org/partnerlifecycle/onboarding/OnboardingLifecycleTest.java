@@ -2,17 +2,18 @@ package org.partnerlifecycle.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.PortalFixtures;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.document.DocumentKind;
+import org.partnerlifecycle.document.PartnerDocuments;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.notification.Notification;
@@ -20,13 +21,9 @@ import org.partnerlifecycle.notification.NotificationRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService.Actor;
-import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.partner.Tier;
-import org.partnerlifecycle.task.TaskState;
-import org.partnerlifecycle.task.UserTask;
-import org.partnerlifecycle.task.UserTaskRepository;
-import org.partnerlifecycle.task.UserTaskService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Partner lifecycle I end to end: a prospect from application to ACTIVE through the real engine (the
@@ -40,16 +37,14 @@ class OnboardingLifecycleTest {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   @Autowired ApplicationService applications;
-  @Autowired PartnerSteps steps;
   @Autowired PartnerRepository partners;
   @Autowired AgreementRepository agreements;
   @Autowired AgreementSignatureRepository signatures;
-  @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
   @Autowired NotificationRepository notifications;
-  @Autowired UserTaskRepository tasks;
-  @Autowired UserTaskService userTasks;
   @Autowired EmbeddedEngine engine;
+  @Autowired ApplicationContext app;
+  @Autowired org.partnerlifecycle.document.PartnerDocuments documents;
 
   @Test
   void aProspectBecomesAnActivePartnerAndTheAuditLogShowsEveryStageInOrder() {
@@ -59,26 +54,15 @@ class OnboardingLifecycleTest {
     long instance = application.getProcessInstanceKey();
     String user = "nora@brightline.example";
 
-    awaitStage(partnerId, LifecycleStage.BRIEFED);
-    steps.acknowledgeBrief(partnerId, user);
+    var driver = new OnboardingDriver(app, WAIT);
 
-    awaitStage(partnerId, LifecycleStage.AGREEMENT);
-    Agreement agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
+    driver.acknowledgeBrief(partnerId, user);
+    Agreement agreement = driver.signAndCountersign(partnerId, user);
     assertThat(agreement.getDocument()).contains("Brightline Systems GmbH", "Entitlement and incumbency",
         "Deal registration", "DACH, Benelux");
-    steps.signAgreement(partnerId, "Nora Jones", true, agreement.getDocumentSha256(), "203.0.113.7", user);
-    completeTask(partnerId, "CountersignAgreement", Map.of("countersignDecision", "approve"));
+    driver.completeOnboarding(partnerId, "Brightline Systems GmbH", user);
 
-    awaitStage(partnerId, LifecycleStage.ONBOARDING);
-    steps.submitProfile(partnerId, new ProfileForm("Hafenstrasse 1, 20457 Hamburg", "DE123456789",
-        "Brightline Systems GmbH", "DE89 3704 0044 0532 0130 00", "https://brightline.example", 42), user);
-    completeTask(partnerId, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
-    completeTask(partnerId, "ScheduleKickoff", Map.of("kickoffAt", "2026-12-03T10:00:00Z", "kickoffNotes", "video call"));
-    var modules = EngineRecords.await(() -> Optional.of(training.findByPartnerIdOrderByModuleCode(partnerId))
-        .filter(m -> !m.isEmpty()), WAIT, "training assignment");
-    modules.forEach(m -> steps.completeTrainingModule(partnerId, m.getModuleCode(), user));
-
-    awaitStage(partnerId, LifecycleStage.ACTIVE);
+    driver.awaitStage(partnerId, LifecycleStage.ACTIVE);
     // onboarding (a called process) is done and the lifecycle has moved on to the active partnership
     var records = new EngineRecords(engine);
     EngineRecords.await(() -> records.activatedElements(instance).contains("ActivePartnership")
@@ -117,18 +101,6 @@ class OnboardingLifecycleTest {
         .filteredOn(template -> !template.equals("plan-requested"))
         .containsExactlyInAnyOrder("application-received", "brief-ready", "agreement-ready", "agreement-active",
             "portal-access", "training-assigned", "welcome");
-  }
-
-  private void awaitStage(long partnerId, LifecycleStage stage) {
-    EngineRecords.await(() -> partners.findById(partnerId).filter(p -> p.getStage() == stage), WAIT,
-        "partner " + partnerId + " in stage " + stage);
-  }
-
-  /** The partner's open task at an element (it lives in the called onboarding process, not the lifecycle). */
-  private void completeTask(long partnerId, String elementId, Map<String, Object> variables) {
-    UserTask task = EngineRecords.await(() -> tasks.findByPartnerIdAndStateInOrderByCreatedAtAsc(partnerId,
-        List.of(TaskState.OPEN)).stream().filter(t -> t.getElementId().equals(elementId)).findFirst(), WAIT,
-        "open task " + elementId);
-    userTasks.complete(task.getUserTaskKey(), variables);
+    assertThat(documents.list(partnerId)).singleElement().satisfies(d -> assertThat(d.isSubmitted()).isTrue());
   }
 }

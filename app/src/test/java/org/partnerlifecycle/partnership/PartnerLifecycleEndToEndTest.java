@@ -77,6 +77,7 @@ class PartnerLifecycleEndToEndTest {
   @Autowired UserTaskService userTasks;
   @Autowired EmbeddedEngine engine;
   @Autowired Clock clock;
+  @Autowired org.springframework.context.ApplicationContext app;
 
   @Test
   void fromActiveThroughCertificationPlanningTwoEvaluationsRenewalToTermination() {
@@ -169,13 +170,8 @@ class PartnerLifecycleEndToEndTest {
     Agreement agreement = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
     steps.signAgreement(partnerId, "Ada Longhaul", true, agreement.getDocumentSha256(), "192.0.2.10", user);
     completeTask(partnerId, "CountersignAgreement", Map.of("countersignDecision", "approve"));
-    awaitStage(partnerId, LifecycleStage.ONBOARDING);
-    steps.submitProfile(partnerId, new ProfileForm("Kungsgatan 1, Stockholm", "SE556677889901",
-        "Longhaul Partners AB", "SE45 5000 0000 0583 9825 7466", null, 30), user);
-    completeTask(partnerId, "VerifyDocuments", Map.of("documentsDecision", "approve", "documentsComment", ""));
-    completeTask(partnerId, "ScheduleKickoff", Map.of("kickoffAt", "2026-12-10T09:00:00Z", "kickoffNotes", ""));
-    EngineRecords.await(() -> Optional.of(training.findByPartnerIdOrderByModuleCode(partnerId)).filter(m -> !m.isEmpty()),
-        WAIT, "training").forEach(m -> steps.completeTrainingModule(partnerId, m.getModuleCode(), user));
+    new org.partnerlifecycle.onboarding.OnboardingDriver(app, WAIT)
+        .completeOnboarding(partnerId, "Longhaul Partners AB", user);
     awaitStage(partnerId, LifecycleStage.ACTIVE);
   }
 

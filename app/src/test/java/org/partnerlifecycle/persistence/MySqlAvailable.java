@@ -23,11 +23,13 @@ public @interface MySqlAvailable {
 
   class Condition implements ExecutionCondition {
 
-    /** Points the test's datasource at the configured server (PARTNER_TEST_MYSQL_URL, _USER, _PASSWORD). */
+    /** Points a test's datasource at the configured server, for a {@code @DynamicPropertySource} method. */
     public static void datasource(DynamicPropertyRegistry registry) {
       registry.add("spring.datasource.url", Condition::url);
-      registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
-      registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
+      registry.add("spring.datasource.username",
+          () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
+      registry.add("spring.datasource.password",
+          () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
       registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
     }
 

@@ -107,7 +107,12 @@ class DatabaseOutageTest {
     for (long partnerId : partnerIds) {
       EngineRecords.await(() -> {
         resolveAll(records);
-        return partners.findById(partnerId).filter(p -> p.getStage() == LifecycleStage.BRIEFED);
+        try {
+          return partners.findById(partnerId).filter(p -> p.getStage() == LifecycleStage.BRIEFED);
+        } catch (org.springframework.dao.DataAccessException
+            | org.springframework.transaction.TransactionException poolStillReconnecting) {
+          return Optional.empty();
+        }
       }, WAIT, "partner " + partnerId + " briefed after the outage");
     }
 

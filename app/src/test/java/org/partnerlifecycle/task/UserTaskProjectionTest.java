@@ -51,6 +51,7 @@ class UserTaskProjectionTest {
         .variables(Map.of("partnerId", 4711)).send().join().getProcessInstanceKey();
 
     UserTask created = awaitTask(instance, TaskState.OPEN);
+    new EngineRecords(engine).awaitUserTask(instance, "Review", WAIT);
     assertThat(created.getElementId()).isEqualTo("Review");
     assertThat(created.getCandidateGroups()).isEqualTo("channel-ops");
     assertThat(created.getPriority()).isEqualTo(70);
@@ -75,6 +76,7 @@ class UserTaskProjectionTest {
     long instance = client.newCreateInstanceCommand().bpmnProcessId("projection-check").latestVersion()
         .send().join().getProcessInstanceKey();
     long key = awaitTask(instance, TaskState.OPEN).getUserTaskKey();
+    new EngineRecords(engine).awaitUserTask(instance, "Review", WAIT);
 
     userTasks.assign(key, "olivia.ops");
     awaitTask(instance, TaskState.ASSIGNED);
