@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.LifecycleEvent;
@@ -146,7 +147,8 @@ class PartnerDetailController {
     }
     Set<Long> instances = new LinkedHashSet<>();
     if (application != null && application.getProcessInstanceKey() != null) {
-      instances.add(application.getProcessInstanceKey());
+      // the partner's lifecycle instance and the processes it called (onboarding, partnership ...)
+      instances.addAll(new TreeSet<>(engine.instanceTree(application.getProcessInstanceKey())));
     }
     openTasks.forEach(t -> instances.add(t.getProcessInstanceKey()));
     instances.addAll(events.processInstanceKeysOf(partnerId));

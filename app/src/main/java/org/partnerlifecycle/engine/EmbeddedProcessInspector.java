@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the embedded engine's record stream (held in memory by the engine, read incrementally). */
 class EmbeddedProcessInspector implements ProcessInspector {
@@ -29,6 +30,11 @@ class EmbeddedProcessInspector implements ProcessInspector {
         .map(r -> new ActiveElement(processInstanceKey, r.getValue().getBpmnProcessId(), r.getValue().getVersion(),
             r.getValue().getElementId(), r.getValue().getBpmnElementType().name(), Instant.ofEpochMilli(r.getTimestamp())))
         .toList();
+  }
+
+  @Override
+  public Set<Long> instanceTree(long rootInstanceKey) {
+    return records.instanceTree(rootInstanceKey);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.partnerlifecycle.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the engine knows about a process instance right now: the elements it is in and its variables. The app
@@ -19,6 +20,9 @@ public interface ProcessInspector {
 
   List<ActiveElement> activeElements(long processInstanceKey);
 
+  /** The instance and every instance it called (the lifecycle calls onboarding ...). */
+  Set<Long> instanceTree(long rootInstanceKey);
+
   /** Process-level variables, as plain Java values (maps, lists, strings, numbers, booleans). */
   Map<String, Object> variables(long processInstanceKey);
 
@@ -26,6 +30,7 @@ public interface ProcessInspector {
   ProcessInspector NONE = new ProcessInspector() {
     @Override public boolean available() { return false; }
     @Override public List<ActiveElement> activeElements(long processInstanceKey) { return List.of(); }
+    @Override public Set<Long> instanceTree(long rootInstanceKey) { return Set.of(rootInstanceKey); }
     @Override public Map<String, Object> variables(long processInstanceKey) { return Map.of(); }
   };
 }

@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,10 @@ class ConsolePagesTest {
   long applied;
   long atRisk;
   long active;
-  Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  /** The app's clock: on the embedded runtime the engine's, which other tests in this context may have moved. */
+  @Autowired Clock clock;
+  Instant now;
+  LocalDate today;
 
   RequestPostProcessor manager() {
     return user(users.loadUserByUsername("manager"));
@@ -71,6 +76,8 @@ class ConsolePagesTest {
 
   @BeforeEach
   void partnersOfTheirOwnRegion() {
+    now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     region = "T-" + UUID.randomUUID().toString().substring(0, 8);
     applied = partner("Applied Alpha", Segment.RESELLER, LifecycleStage.APPLIED, null, Duration.ofDays(2));
     atRisk = partner("Onboarding Beta", Segment.MSP, LifecycleStage.ONBOARDING, null, Duration.ofDays(40));
@@ -83,8 +90,8 @@ class ConsolePagesTest {
         Map.of("sla", "P30D"), null);
     jdbc.update("INSERT INTO agreement (partner_id, revision, status, tier, territory, term_months, document,"
         + " document_sha256, created_at, effective_from, expires_on, idempotency_key) VALUES (?, 1, 'ACTIVE', 'GOLD',"
-        + " ?, 24, 'text', ?, ?, ?, ?, ?)", active, region, "a".repeat(64), LocalDateTime.now(ZoneOffset.UTC),
-        LocalDate.now(ZoneOffset.UTC).minusMonths(23), LocalDate.now(ZoneOffset.UTC).plusDays(10), "test-" + region);
+        + " ?, 24, 'text', ?, ?, ?, ?, ?)", active, region, "a".repeat(64), utc(now), today.minusMonths(23),
+        today.plusDays(10), "test-" + region);
     jdbc.update("INSERT INTO user_task (user_task_key, process_instance_key, bpmn_process_id, process_version,"
         + " element_id, element_instance_key, candidate_groups, partner_id, state, created_at, updated_at, due_date)"
         + " VALUES (?, 1, 'partner-onboarding', 1, 'VerifyDocuments', 1, 'channel-ops,channel-legal', ?, 'OPEN', ?, ?, ?)",
@@ -185,7 +192,7 @@ class ConsolePagesTest {
             .with(manager()))
         .andExpect(content().string(containsString("Onboarding Beta " + region)))
         .andExpect(content().string(not(containsString("Applied Alpha " + region))));
-    String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    String tomorrow = today.plusDays(1).toString();
     mvc.perform(get("/console/audit").param("partner", region).param("from", tomorrow).with(manager()))
         .andExpect(content().string(containsString("No event matches.")));
     mvc.perform(get("/console/audit").param("from", "yesterday").param("to", "2020-01-01").with(manager()))

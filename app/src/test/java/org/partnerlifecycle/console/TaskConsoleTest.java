@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -67,6 +68,8 @@ class TaskConsoleTest {
   @Autowired AgreementRepository agreements;
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
+  /** The app's clock: on the embedded runtime the engine's, which other tests in this context may have moved. */
+  @Autowired Clock clock;
 
   RequestPostProcessor as(String username) {
     return user(users.loadUserByUsername(username));
@@ -160,7 +163,7 @@ class TaskConsoleTest {
         .andExpect(flash().attribute("message", "Unassigned: the task is back with its group."));
     assertThat(tasks.findById(kickoff.getUserTaskKey()).orElseThrow().getAssignee()).isNull();
     claim(kickoff, "ops");
-    String nextWeek = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+    String nextWeek = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7).toString();
     complete(kickoff, "ops", "kickoffAt__date", "2020-01-01", "kickoffAt__time", "10:00")
         .andExpect(status().isUnprocessableEntity())
         .andExpect(content().string(containsString("Choose a date that is not in the past.")));

@@ -501,7 +501,7 @@ public class TaskFormProcessor {
   // --- helpers
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private static String first(Map<String, List<String>> input, String name) {

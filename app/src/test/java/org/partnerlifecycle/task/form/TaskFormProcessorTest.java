@@ -3,14 +3,21 @@ package org.partnerlifecycle.task.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.partnerlifecycle.task.form.FieldView.TextBlock;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Server-side Camunda Forms: the onboarding process's real forms (from the classpath, linked through the BPMN)
@@ -30,7 +37,7 @@ class TaskFormProcessorTest {
   static Map<String, List<String>> input(String... pairs) {
     Map<String, List<String>> input = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
-      input.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+      input.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
     }
     return input;
   }
@@ -46,6 +53,33 @@ class TaskFormProcessorTest {
     assertThat(models.elementName("partner-onboarding", "VerifyDocuments")).isEqualTo("Verify partner documents");
     assertThat(models.processName("partner-onboarding")).isEqualTo("Partner lifecycle I: onboarding");
     assertThat(CATALOG.forTask("unknown-process", "Review")).isEmpty();
+  }
+
+  @Test
+  void theConsoleRendersEveryComponentOfEveryUserTaskFormTheAppDeploys() throws Exception {
+    List<String> checked = new ArrayList<>();
+    for (Resource bpmn : new PathMatchingResourcePatternResolver().getResources(ProcessModels.LOCATION)) {
+      try (var in = bpmn.getInputStream()) {
+        for (UserTask task : Bpmn.readModelFromStream(in).getModelElementsByType(UserTask.class)) {
+          String process = processOf(task).getId();
+          FormSchema form = CATALOG.forTask(process, task.getId()).orElseThrow(() ->
+              new AssertionError(task.getId() + " of " + process + " links no form the console finds"));
+          assertThat(processor.render(form, Map.of(), Map.of(), Map.of()))
+              .as("components of form %s", form.id()).allMatch(FieldView::supported);
+          checked.add(process + "/" + task.getId());
+        }
+      }
+    }
+    assertThat(checked).contains("partner-onboarding/ReviewApplication", "partner-onboarding/CountersignAgreement",
+        "partner-onboarding/VerifyDocuments", "partner-onboarding/ScheduleKickoff");
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance current = element.getParentElement();
+    while (!(current instanceof Process)) {
+      current = current.getParentElement();
+    }
+    return (Process) current;
   }
 
   @Test
