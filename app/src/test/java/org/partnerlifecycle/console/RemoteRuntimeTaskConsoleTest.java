@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * polls, and nothing in this test talks to Camunda.)
  */
 @SpringBootTest(properties = {"partner.runtime=remote", "camunda.client.mode=self-managed",
+    "partner.camunda.startup-check.enabled=false", // no cluster behind these addresses, on purpose
     "camunda.client.grpc-address=http://127.0.0.1:1", "camunda.client.rest-address=http://127.0.0.1:1",
     "camunda.client.deployment.enabled=false", "camunda.client.worker.defaults.enabled=false",
     "partner.tasklist-url=https://camunda.example/tasklist/",

@@ -58,6 +58,7 @@ class TaskConsoleTest {
 
   static final Duration WAIT = Duration.ofSeconds(30);
 
+  @Autowired org.partnerlifecycle.document.PartnerDocuments documents;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
   @Autowired ApplicationService applications;
@@ -145,6 +146,8 @@ class TaskConsoleTest {
     awaitStage(partnerId, LifecycleStage.ONBOARDING);
 
     // VerifyDocuments: an admin assigns it to ops by name, ops approves
+    documents.upload(partnerId, org.partnerlifecycle.document.DocumentKind.TAX_CERTIFICATE, "tax.pdf",
+        new java.io.ByteArrayInputStream("%PDF-1.7 tax".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), email);
     steps.submitProfile(partnerId, new ProfileForm("Keizersgracht 1, Amsterdam", "NL123456789B01",
         "Dataflow Integratie B.V.", "NL91 ABNA 0417 1643 00", "https://dataflow.example", 12), email);
     UserTask verify = awaitOpenTask(instance, "VerifyDocuments");

@@ -110,8 +110,12 @@ public final class EngineRecords {
         .anyMatch(r -> r.getKey() == processInstanceKey);
   }
 
-  /** The open user task (created, not yet completed or canceled) of an instance at an element. */
+  /**
+   * The open user task (created, not yet completed or canceled) at an element of an instance or of an instance
+   * it called (the lifecycle calls onboarding, whose tasks then count as the lifecycle's).
+   */
   public Optional<UserTaskRecordValue> openUserTask(long processInstanceKey, String elementId) {
+    java.util.Set<Long> tree = instanceTree(processInstanceKey);
     List<Long> ended = Stream.concat(
             this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.COMPLETED),
             this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.CANCELED))
@@ -119,7 +123,7 @@ public final class EngineRecords {
         .toList();
     return this.<UserTaskRecordValue>events(ValueType.USER_TASK, UserTaskIntent.CREATED)
         .map(Record::getValue)
-        .filter(t -> t.getProcessInstanceKey() == processInstanceKey && t.getElementId().equals(elementId))
+        .filter(t -> tree.contains(t.getProcessInstanceKey()) && t.getElementId().equals(elementId))
         .filter(t -> !ended.contains(t.getUserTaskKey()))
         .findFirst();
   }
