@@ -60,7 +60,7 @@ public class LifecycleBenchmark {
   private static final AtomicLong runs = new AtomicLong();
 
   public record Percentiles(long p50, long p95, long p99) {
-    static Percentiles of(List<Long> values) {
+    public static Percentiles of(List<Long> values) {
       long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
       return new Percentiles(rank(sorted, 50), rank(sorted, 95), rank(sorted, 99));
     }
