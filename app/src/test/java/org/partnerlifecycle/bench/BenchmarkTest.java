@@ -77,7 +77,10 @@ class BenchmarkTest {
       growth();
       return;
     }
-    new LifecycleBenchmark(app, System.out).compare(intProperty("bench.partners", 500));
+    int partners = intProperty("bench.partners", 500);
+    if (partners > 0) { // 0: the console part alone
+      new LifecycleBenchmark(app, System.out).compare(partners);
+    }
     var console = new ConsoleBenchmark(app, System.out);
     console.loadUpTo(intProperty("bench.console-partners", 50_000), intProperty("bench.events", 1_000_000));
     long worst = console.measure(intProperty("bench.requests", 50));
