@@ -1,0 +1,183 @@
+package org.partnerlifecycle.console;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.PrintStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.partnerlifecycle.audit.ActorType;
+import org.partnerlifecycle.onboarding.LifecycleBenchmark.Percentiles;
+import org.partnerlifecycle.partner.LifecycleStage;
+import org.partnerlifecycle.partner.Segment;
+import org.partnerlifecycle.partner.Tier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/**
+ * Console latency at scale: partners and audit events bulk-loaded with JDBC batches (spread over stages, tiers,
+ * segments, regions, event types, actors and two years of dates), then the dashboard, a partner's page and an
+ * audit search requested through MockMvc as a signed-in manager, each timed end to end (controller, queries,
+ * template).
+ */
+public class ConsoleBenchmark {
+
+  private static final int BATCH = 5_000;
+  private static final String[] REGIONS = {"DACH", "Benelux", "Nordics", "UK&I", "France", "Iberia", "Italy",
+      "CEE", "North America", "LATAM", "APAC", "Middle East"};
+  private static final String[] COUNTRIES = {"DE", "NL", "SE", "GB", "FR", "ES", "IT", "PL", "US", "BR", "SG", "AE"};
+  private static final String[] EVENT_TYPES = {"PARTNER_REGISTERED", "STAGE_CHANGED", "BRIEF_ACKNOWLEDGED",
+      "AGREEMENT_SIGNED", "AGREEMENT_ACTIVATED", "PROFILE_SUBMITTED", "TRAINING_ASSIGNED",
+      "TRAINING_MODULE_COMPLETED", "PORTAL_ACCESS_GRANTED", "NOTIFICATION_SENT", "DEAL_REGISTERED",
+      "PLAN_SUBMITTED", "EVALUATION_RECORDED", "ONBOARDING_SLA_BREACHED", "TIER_CHANGED"};
+  private static final String[] STAFF = {"ops", "manager", "admin", "ops2", "cm.berlin", "cm.paris"};
+  /** Mostly active partners, a long tail in onboarding and ended relationships, as a program a few years old. */
+  private static final LifecycleStage[] STAGE_MIX = weighted(Map.of(LifecycleStage.ACTIVE, 55,
+      LifecycleStage.APPLIED, 4, LifecycleStage.QUALIFIED, 2, LifecycleStage.BRIEFED, 3, LifecycleStage.AGREEMENT, 4,
+      LifecycleStage.ONBOARDING, 8, LifecycleStage.DECLINED, 10, LifecycleStage.WITHDRAWN, 6,
+      LifecycleStage.SUSPENDED, 3, LifecycleStage.TERMINATED, 5));
+
+  private final JdbcTemplate jdbc;
+  private final MockMvc mvc;
+  private final UserDetailsService users;
+  private final PrintStream out;
+  private final Random random = new Random(42);
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private final List<Long> partnerIds = new ArrayList<>();
+  private long events;
+
+  public ConsoleBenchmark(ApplicationContext app, PrintStream out) {
+    this.jdbc = app.getBean(JdbcTemplate.class);
+    this.mvc = app.getBean(MockMvc.class);
+    this.users = app.getBean(UserDetailsService.class);
+    this.out = out;
+  }
+
+  public int partners() {
+    return partnerIds.size();
+  }
+
+  public long events() {
+    return events;
+  }
+
+  /** Adds partners and events until there are this many of each loaded by this benchmark. */
+  public void loadUpTo(int partners, long auditEvents) {
+    long start = System.nanoTime();
+    addPartners(partners - partnerIds.size());
+    addEvents(auditEvents - events);
+    out.printf("console data: %,d partners, %,d audit events loaded by the benchmark (%.1f s)%n", partnerIds.size(),
+        events, (System.nanoTime() - start) / 1e9);
+  }
+
+  private void addPartners(int count) {
+    Segment[] segments = Segment.values();
+    Tier[] tiers = Tier.values();
+    for (int done = 0; done < count; done += BATCH) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = done; i < Math.min(count, done + BATCH); i++) {
+        int n = partnerIds.size() + i;
+        int region = random.nextInt(REGIONS.length);
+        LifecycleStage stage = STAGE_MIX[random.nextInt(STAGE_MIX.length)];
+        Instant created = now.minus(random.nextInt(3 * 365) + 1, ChronoUnit.DAYS);
+        Instant since = created.plus(random.nextInt((int) ChronoUnit.DAYS.between(created, now) + 1), ChronoUnit.DAYS);
+        String tier = stage == LifecycleStage.ACTIVE || stage == LifecycleStage.SUSPENDED
+            ? tiers[Math.min(tiers.length - 1, (int) Math.abs(random.nextGaussian() * 1.2))].name() : null;
+        rows.add(new Object[] {"Scale Partner " + n + " " + REGIONS[region], COUNTRIES[region], REGIONS[region],
+            segments[random.nextInt(segments.length)].name(), "Cloud migration, Data platforms", tier, stage.name(),
+            Timestamp.from(since), random.nextInt(100) < 4, Timestamp.from(created)});
+      }
+      jdbc.batchUpdate("INSERT INTO partner (legal_name, country, region, segment, domain_expertise, tier, stage, "
+          + "stage_since, at_risk, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+    partnerIds.clear();
+    partnerIds.addAll(jdbc.queryForList("SELECT id FROM partner WHERE legal_name LIKE 'Scale Partner %' ORDER BY id",
+        Long.class));
+  }
+
+  private void addEvents(long count) {
+    ActorType[] actorTypes = ActorType.values();
+    LifecycleStage[] stages = LifecycleStage.values();
+    for (long done = 0; done < count; done += BATCH) {
+      List<Object[]> rows = new ArrayList<>();
+      for (long i = done; i < Math.min(count, done + BATCH); i++) {
+        long partner = partnerIds.get(random.nextInt(partnerIds.size()));
+        String type = EVENT_TYPES[random.nextInt(EVENT_TYPES.length)];
+        ActorType actorType = actorTypes[random.nextInt(actorTypes.length)];
+        String actor = switch (actorType) {
+          case STAFF -> STAFF[random.nextInt(STAFF.length)];
+          case PARTNER_USER -> "user" + partner + "@partner.example";
+          default -> actorType.name().toLowerCase();
+        };
+        boolean stageChange = type.equals("STAGE_CHANGED");
+        Instant at = now.minusSeconds(random.nextLong(2L * 365 * 24 * 3600));
+        rows.add(new Object[] {partner, Timestamp.from(at), actorType.name(), actor, type,
+            stageChange ? stages[random.nextInt(stages.length)].name() : null,
+            stageChange ? stages[random.nextInt(stages.length)].name() : null,
+            "{\"source\":\"benchmark\"}"});
+      }
+      jdbc.batchUpdate("INSERT INTO lifecycle_event (partner_id, occurred_at, actor_type, actor, event_type, "
+          + "stage_from, stage_to, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+    events += count;
+  }
+
+  public record PageLatency(String page, Percentiles millis) {}
+
+  /** Each page requested this many times (after one warm-up request each); returns the worst p95. */
+  public long measure(int requests) {
+    var manager = user(users.loadUserByUsername("manager"));
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Map<String, java.util.function.Supplier<RequestBuilder>> pages = new LinkedHashMap<>();
+    pages.put("dashboard /console", () -> get("/console").with(manager));
+    pages.put("partner /console/partners/{id}",
+        () -> get("/console/partners/{id}", partnerIds.get(random.nextInt(partnerIds.size()))).with(manager));
+    pages.put("audit search /console/audit", () -> get("/console/audit")
+        .param("type", EVENT_TYPES[random.nextInt(EVENT_TYPES.length)])
+        .param("from", today.minusDays(90).toString()).param("to", today.toString()).with(manager));
+    long worst = 0;
+    for (var page : pages.entrySet()) {
+      List<Long> millis = new ArrayList<>();
+      for (int i = 0; i <= requests; i++) {
+        long start = System.nanoTime();
+        int status;
+        try {
+          status = mvc.perform(page.getValue().get()).andReturn().getResponse().getStatus();
+        } catch (Exception e) {
+          throw new IllegalStateException(page.getKey() + " failed", e);
+        }
+        if (status != 200) {
+          throw new IllegalStateException(page.getKey() + " answered " + status);
+        }
+        if (i > 0) {
+          millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+      }
+      Percentiles p = Percentiles.of(millis);
+      out.printf("  %-32s n=%d  p50 %5d ms  p95 %5d ms%n", page.getKey(), requests, p.p50(), p.p95());
+      worst = Math.max(worst, p.p95());
+    }
+    return worst;
+  }
+
+  private static LifecycleStage[] weighted(Map<LifecycleStage, Integer> weights) {
+    List<LifecycleStage> mix = new ArrayList<>();
+    weights.forEach((stage, weight) -> {
+      for (int i = 0; i < weight; i++) {
+        mix.add(stage);
+      }
+    });
+    return mix.toArray(LifecycleStage[]::new);
+  }
+}
