@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.partnerlifecycle.EmbeddedAppTest;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
@@ -52,8 +51,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The task console on the real engine: a partner goes from application to ACTIVE while ops and a manager work
  * every user task of the onboarding process (ReviewApplication, CountersignAgreement, VerifyDocuments,
  * ScheduleKickoff) through its Camunda Form in the console, including invalid input first.
+ *
+ * <p>In the console's own application context, not the shared one: the partners it takes to ACTIVE keep their
+ * lifecycles running, and tests that move the shared engine's clock by months should not wait on their
+ * evaluations and renewals.
  */
-@EmbeddedAppTest
+@ConsoleServerTest
 class TaskConsoleTest {
 
   static final Duration WAIT = Duration.ofSeconds(30);
