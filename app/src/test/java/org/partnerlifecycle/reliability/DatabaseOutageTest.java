@@ -51,13 +51,15 @@ class DatabaseOutageTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static TcpProxy proxy;
+  /** A database of this run's own: test suites running side by side must not write into each other's. */
+  static final String DATABASE = "partner_outage_" + Long.toHexString(System.nanoTime());
 
   @DynamicPropertySource
   static void databaseBehindProxy(DynamicPropertyRegistry registry) throws IOException {
     URI mysql = URI.create(MySqlAvailable.Condition.url().substring("jdbc:".length()));
     proxy = new TcpProxy(mysql.getPort()).start();
     registry.add("spring.datasource.url", () -> "jdbc:mysql://127.0.0.1:" + proxy.port()
-        + "/partner_outage_test?createDatabaseIfNotExist=true&connectTimeout=1000&socketTimeout=5000");
+        + "/" + DATABASE + "?createDatabaseIfNotExist=true&connectTimeout=1000&socketTimeout=5000");
     registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"));
     registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
   }
@@ -74,8 +76,15 @@ class DatabaseOutageTest {
   }
 
   @AfterAll
-  static void stopProxy() throws IOException {
+  static void stopProxyAndDropDatabase() throws Exception {
     proxy.close();
+    URI mysql = URI.create(MySqlAvailable.Condition.url().substring("jdbc:".length()));
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:mysql://" + mysql.getHost() + ":"
+            + mysql.getPort() + "/", System.getenv().getOrDefault("PARTNER_TEST_MYSQL_USER", "root"),
+        System.getenv().getOrDefault("PARTNER_TEST_MYSQL_PASSWORD", ""));
+        var statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+    }
   }
 
   @Autowired ApplicationService applications;
