@@ -401,7 +401,7 @@ public class LifecycleBenchmark {
 
   private static long lastPosition(EmbeddedEngine engine) {
     long last = -1;
-    for (Record<?> record : engine.records().getRecords()) {
+    for (Record<?> record : engine.recordsSnapshot()) {
       last = Math.max(last, record.getPosition());
     }
     return last;
@@ -410,7 +410,7 @@ public class LifecycleBenchmark {
   /** JOB COMPLETED records written after a position: one pass over the record stream, after the run. */
   private static long jobsCompleted(EmbeddedEngine engine, long afterPosition) {
     long completed = 0;
-    for (Record<?> record : engine.records().getRecords()) {
+    for (Record<?> record : engine.recordsSnapshot()) {
       if (record.getPosition() > afterPosition && record.getValueType() == ValueType.JOB
           && record.getIntent() == JobIntent.COMPLETED) {
         completed++;

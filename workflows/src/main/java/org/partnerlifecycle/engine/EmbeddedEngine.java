@@ -17,6 +17,7 @@ import io.camunda.zeebe.util.buffer.BufferUtil;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeoutException;
 public final class EmbeddedEngine implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Object recordsLock = new Object();
+  private final Object writeLock = new Object();
 
   private final ZeebeTestEngine engine;
   private final LogStream logStream;
@@ -55,6 +59,36 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   public RecordStreamSource records() {
     return engine.getRecordStreamSource();
+  }
+
+  /**
+   * Every record so far, in log order. A copy: the engine's record list grows whenever anyone reads it, and is
+   * not safe to read while another thread extends it.
+   */
+  public List<Record<?>> recordsSnapshot() {
+    return recordsFrom(0);
+  }
+
+  private int recordCount() {
+    synchronized (recordsLock) {
+      Iterable<Record<?>> all = engine.getRecordStreamSource().getRecords();
+      return all instanceof List<Record<?>> list ? list.size() : recordsFrom(0).size();
+    }
+  }
+
+  /** The records from a position in the list on (its size when last read), copied under the same lock. */
+  private List<Record<?>> recordsFrom(int index) {
+    synchronized (recordsLock) {
+      Iterable<Record<?>> all = engine.getRecordStreamSource().getRecords();
+      List<Record<?>> list;
+      if (all instanceof List<Record<?>> l) {
+        list = l;
+      } else {
+        list = new java.util.ArrayList<>();
+        all.forEach(list::add);
+      }
+      return index >= list.size() ? List.of() : List.copyOf(list.subList(index, list.size()));
+    }
   }
 
   /** Moves the engine's clock forward, so that due timers fire. */
@@ -105,7 +139,7 @@ public final class EmbeddedEngine implements AutoCloseable {
    * or finished it (after the task listeners of that transition ran), so a caller may issue the next command.
    * A task still in a transition (its creating or assigning listeners running) is retried until it settles.
    */
-  private synchronized void write(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done) {
+  private void write(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done) {
     long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
     while (true) {
       String rejection = writeOnce(key, intent, command, done, deadline);
@@ -122,22 +156,31 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final java.util.regex.Pattern TRANSITIONAL =
       java.util.regex.Pattern.compile("INVALID_STATE.*in state '(CREATING|ASSIGNING|UPDATING)'");
 
-  /** One attempt: null when done, else the rejection. */
+  /**
+   * One attempt: null when done, else the rejection. Only the append is serialised; while waiting it reads just
+   * the records written since, so commands for different tasks do not queue behind each other.
+   */
   private String writeOnce(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done,
       long deadline) {
     RecordMetadata metadata = new RecordMetadata()
         .recordType(RecordType.COMMAND)
         .valueType(ValueType.USER_TASK)
         .intent(intent);
-    var result = logStream.newLogStreamWriter()
-        .tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
+    int scanned = recordCount();
+    io.camunda.zeebe.util.Either<io.camunda.zeebe.logstreams.log.LogStreamWriter.WriteFailure, Long> result;
+    synchronized (writeLock) {
+      result = logStream.newLogStreamWriter()
+          .tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
+    }
     if (result.isLeft()) {
       throw new IllegalStateException("engine refused the user task command " + intent + " for task "
           + key + ": " + result.getLeft());
     }
     long position = result.get();
     while (System.nanoTime() < deadline) {
-      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      List<Record<?>> fresh = recordsFrom(scanned);
+      scanned += fresh.size();
+      for (Record<?> record : fresh) {
         if (record.getPosition() <= position || record.getKey() != key
             || record.getValueType() != ValueType.USER_TASK) {
           continue;

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads the embedded engine's record stream: which elements a process instance passed, which user tasks it
@@ -34,7 +33,7 @@ public final class EngineRecords {
   }
 
   public Stream<Record<?>> all() {
-    return StreamSupport.stream(engine.records().getRecords().spliterator(), false);
+    return engine.recordsSnapshot().stream();
   }
 
   @SuppressWarnings("unchecked")
