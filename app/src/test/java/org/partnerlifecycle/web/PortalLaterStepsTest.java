@@ -1,0 +1,100 @@
+package org.partnerlifecycle.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.PortalFixtures;
+import org.partnerlifecycle.PortalFixtures.PartnerUser;
+import org.partnerlifecycle.certification.Certification;
+import org.partnerlifecycle.certification.CertificationLevel;
+import org.partnerlifecycle.certification.CertificationRepository;
+import org.partnerlifecycle.partner.LifecycleStage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The portal pages of the later partner steps (certifications, business plan, renewal, termination): each
+ * renders for the partner, shows mistakes next to the fields without storing anything, stores a valid entry,
+ * and never shows one company's data to another company's user.
+ */
+@EmbeddedAppTest
+class PortalLaterStepsTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired PortalFixtures fixtures;
+  @Autowired CertificationRepository certifications;
+
+  private MockHttpSession signIn(PartnerUser p) throws Exception {
+    return fixtures.login(mvc, p.username(), p.password());
+  }
+
+  @Test
+  void certifications() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser a = fixtures.partnerWithUser("Cert A Ltd " + n, LifecycleStage.ONBOARDING);
+    PartnerUser b = fixtures.partnerWithUser("Cert B Ltd " + n, LifecycleStage.ONBOARDING);
+    MockHttpSession session = signIn(a);
+
+    mvc.perform(get("/portal/certifications").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("No certifications submitted yet"),
+            containsString("Solution Architect"), containsString("href=\"/portal/certifications\""))));
+
+    // invalid: errors next to the fields, what was typed kept, nothing stored
+    mvc.perform(post("/portal/certifications").session(session).with(csrf()).param("personName", "Ada Lovelace")
+            .param("personEmail", "not-an-email").param("level", "GRAND_MASTER").param("evidence", " "))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(allOf(containsString("Enter a valid email address"),
+            containsString("Choose one of the certification levels"),
+            containsString("Describe the evidence"), containsString("value=\"Ada Lovelace\""),
+            containsString("value=\"not-an-email\""))));
+    assertThat(certifications.findByPartnerIdOrderBySubmittedAtDesc(a.partnerId())).isEmpty();
+
+    mvc.perform(post("/portal/certifications").session(session).with(csrf()).param("personName", "Ada Lovelace")
+            .param("personEmail", "Ada@Cert.example").param("level", "SOLUTION_ARCHITECT")
+            .param("evidence", "Exam 4711").param("renewsCertificationId", ""))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/certifications"));
+    var stored = certifications.findByPartnerIdOrderBySubmittedAtDesc(a.partnerId());
+    assertThat(stored).singleElement().satisfies(c -> {
+      assertThat(c.getPersonEmail()).isEqualTo("ada@cert.example");
+      assertThat(c.getLevel()).isEqualTo(CertificationLevel.SOLUTION_ARCHITECT);
+      assertThat(c.getStatus()).isEqualTo(Certification.Status.SUBMITTED);
+      assertThat(c.getSubmittedBy()).isEqualTo(a.username());
+    });
+    mvc.perform(get("/portal/certifications").session(session))
+        .andExpect(content().string(allOf(containsString("Ada Lovelace"), containsString("Being verified"))));
+
+    // renewing another company's (or a not yet verified) certification is refused with a message
+    mvc.perform(post("/portal/certifications").session(signIn(b)).with(csrf()).param("personName", "Bob")
+            .param("personEmail", "bob@b.example").param("level", "SALES_ASSOCIATE").param("evidence", "X1")
+            .param("renewsCertificationId", String.valueOf(stored.get(0).getId())))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("That certification is not one of yours.")));
+    assertThat(certifications.findByPartnerIdOrderBySubmittedAtDesc(b.partnerId())).isEmpty();
+
+    // the other company sees none of it
+    mvc.perform(get("/portal/certifications").session(signIn(b)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("No certifications submitted yet"),
+            not(containsString("Ada Lovelace")))));
+
+    // outside onboarding and the active partnership: a message, nothing stored
+    PartnerUser applied = fixtures.partnerWithUser("Cert C Ltd " + n, LifecycleStage.APPLIED);
+    mvc.perform(post("/portal/certifications").session(signIn(applied)).with(csrf()).param("personName", "Cy")
+            .param("personEmail", "cy@c.example").param("level", "SALES_ASSOCIATE").param("evidence", "X2"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Certifications can be submitted during onboarding")));
+    assertThat(certifications.findByPartnerIdOrderBySubmittedAtDesc(applied.partnerId())).isEmpty();
+  }
+}
