@@ -19,7 +19,12 @@ import org.partnerlifecycle.certification.Certification;
 import org.partnerlifecycle.certification.CertificationLevel;
 import org.partnerlifecycle.certification.CertificationRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
+import org.partnerlifecycle.planning.BusinessPlan;
+import org.partnerlifecycle.planning.BusinessPlanRepository;
+import org.partnerlifecycle.planning.PlanningService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,6 +39,9 @@ class PortalLaterStepsTest {
   @Autowired MockMvc mvc;
   @Autowired PortalFixtures fixtures;
   @Autowired CertificationRepository certifications;
+  @Autowired BusinessPlanRepository plans;
+  @Autowired PlanningService planning;
+  @Autowired PlatformTransactionManager transactions;
 
   private MockHttpSession signIn(PartnerUser p) throws Exception {
     return fixtures.login(mvc, p.username(), p.password());
@@ -96,5 +104,59 @@ class PortalLaterStepsTest {
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("Certifications can be submitted during onboarding")));
     assertThat(certifications.findByPartnerIdOrderBySubmittedAtDesc(applied.partnerId())).isEmpty();
+  }
+
+  @Test
+  void businessPlan() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser a = fixtures.partnerWithUser("Plan A Ltd " + n, LifecycleStage.ACTIVE);
+    PartnerUser b = fixtures.partnerWithUser("Plan B Ltd " + n, LifecycleStage.ACTIVE);
+    var tx = new TransactionTemplate(transactions);
+    BusinessPlan requested = tx.execute(s -> planning.requestPlan(a.partnerId(), "portal-plan-test-" + n));
+    MockHttpSession session = signIn(a);
+    MockHttpSession other = signIn(b);
+
+    mvc.perform(get("/portal/plan").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Waiting for your draft"),
+            containsString("Targets for <span>" + requested.getPlanYear() + "</span>"), containsString("href=\"/portal/plan\""))));
+    mvc.perform(get("/portal/plan").session(other))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("There is no business plan to draft yet")));
+
+    // invalid: every mistake next to its field, input kept, nothing stored
+    mvc.perform(post("/portal/plan").session(session).with(csrf()).param("revenueTarget", "lots")
+            .param("shareOfSalesTarget", "120").param("productLines", "").param("newCustomersTarget", "12")
+            .param("certifiedStaffTarget", "-1").param("marketingActivitiesTarget", ""))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(allOf(containsString("Enter the amount as a number"), containsString("At most 100%"),
+            containsString("Name the lines of business"), containsString("Enter the number of joint marketing activities"),
+            containsString("value=\"lots\""), containsString("value=\"120\""))));
+    assertThat(plans.findById(requested.getId()).orElseThrow().getStatus()).isEqualTo(BusinessPlan.Status.REQUESTED);
+
+    // the other company has no plan open: refused with a message, A's plan untouched
+    mvc.perform(post("/portal/plan").session(other).with(csrf()).param("revenueTarget", "1").param("shareOfSalesTarget", "1")
+            .param("productLines", "X").param("newCustomersTarget", "1").param("certifiedStaffTarget", "1")
+            .param("marketingActivitiesTarget", "1"))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("There is no business plan open")));
+    assertThat(plans.findFirstByPartnerIdOrderByPlanYearDesc(b.partnerId())).isEmpty();
+
+    mvc.perform(post("/portal/plan").session(session).with(csrf()).param("revenueTarget", "250000")
+            .param("shareOfSalesTarget", "35").param("productLines", "ERP, Analytics").param("newCustomersTarget", "12")
+            .param("certifiedStaffTarget", "4").param("marketingActivitiesTarget", "3"))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/plan"));
+    BusinessPlan submitted = plans.findById(requested.getId()).orElseThrow();
+    assertThat(submitted.getStatus()).isEqualTo(BusinessPlan.Status.SUBMITTED);
+    assertThat(submitted.getRevenueTarget()).isEqualByComparingTo("250000");
+    assertThat(submitted.getShareOfSalesTarget()).isEqualTo(35);
+    assertThat(submitted.getSubmittedBy()).isEqualTo(a.username());
+    mvc.perform(get("/portal/plan").session(other))
+        .andExpect(content().string(not(containsString("ERP, Analytics"))));
+
+    // approved: shown read-only, no form
+    tx.execute(s -> planning.lock(a.partnerId(), "Agreed in the review"));
+    mvc.perform(get("/portal/plan").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Approved and locked"), containsString("ERP, Analytics"),
+            containsString("250,000"), containsString("Agreed in the review"), not(containsString("Submit the plan")))));
   }
 }
