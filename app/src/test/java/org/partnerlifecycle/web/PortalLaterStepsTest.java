@@ -19,6 +19,11 @@ import org.partnerlifecycle.certification.Certification;
 import org.partnerlifecycle.certification.CertificationLevel;
 import org.partnerlifecycle.certification.CertificationRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
+import org.partnerlifecycle.onboarding.Agreement;
+import org.partnerlifecycle.onboarding.AgreementRepository;
+import org.partnerlifecycle.onboarding.AgreementService;
+import org.partnerlifecycle.onboarding.AgreementSignature;
+import org.partnerlifecycle.onboarding.AgreementSignatureRepository;
 import org.partnerlifecycle.planning.BusinessPlan;
 import org.partnerlifecycle.planning.BusinessPlanRepository;
 import org.partnerlifecycle.planning.PlanningService;
@@ -42,6 +47,9 @@ class PortalLaterStepsTest {
   @Autowired BusinessPlanRepository plans;
   @Autowired PlanningService planning;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired AgreementService agreementService;
+  @Autowired AgreementRepository agreements;
+  @Autowired AgreementSignatureRepository signatures;
 
   private MockHttpSession signIn(PartnerUser p) throws Exception {
     return fixtures.login(mvc, p.username(), p.password());
@@ -158,5 +166,60 @@ class PortalLaterStepsTest {
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Approved and locked"), containsString("ERP, Analytics"),
             containsString("250,000"), containsString("Agreed in the review"), not(containsString("Submit the plan")))));
+  }
+
+  @Test
+  void renewalSignature() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser a = fixtures.partnerWithUser("Renewal A Ltd " + n, LifecycleStage.ACTIVE);
+    PartnerUser b = fixtures.partnerWithUser("Renewal B Ltd " + n, LifecycleStage.ACTIVE);
+    var tx = new TransactionTemplate(transactions);
+    MockHttpSession session = signIn(a);
+    MockHttpSession other = signIn(b);
+
+    // no renewal yet: nothing to sign, and signing is refused
+    mvc.perform(get("/portal/renewal").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("There is no renewal to sign"), containsString("href=\"/portal/renewal\""))));
+    mvc.perform(post("/portal/renewal/sign").session(session).with(csrf()).param("fullName", "Nora Jones")
+            .param("consent", "true").param("documentSha256", "0".repeat(64)))
+        .andExpect(status().isConflict());
+
+    Agreement renewal = tx.execute(s -> agreementService.newRevision(a.partnerId(), Agreement.Kind.RENEWAL, null,
+        "portal-renewal-test-" + n));
+    mvc.perform(get("/portal/renewal").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString(renewal.getDocumentSha256()), containsString("Renewal A Ltd " + n),
+            containsString("Sign revision <span>" + renewal.getRevision() + "</span> electronically"))));
+    // the other company sees none of it
+    mvc.perform(get("/portal/renewal").session(other))
+        .andExpect(content().string(allOf(containsString("There is no renewal to sign"),
+            not(containsString(renewal.getDocumentSha256())))));
+
+    // invalid: errors next to the fields, the name kept, nothing signed
+    mvc.perform(post("/portal/renewal/sign").session(session).with(csrf()).param("fullName", "Nora Jones")
+            .param("documentSha256", renewal.getDocumentSha256()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(allOf(containsString("Tick the box to agree to sign electronically"),
+            containsString("value=\"Nora Jones\""))));
+    // a stale hash: refused, nothing signed
+    mvc.perform(post("/portal/renewal/sign").session(session).with(csrf()).param("fullName", "Nora Jones")
+            .param("consent", "true").param("documentSha256", "a".repeat(64)))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("The agreement has changed")));
+    assertThat(signatures.findByAgreementIdAndParty(renewal.getId(), AgreementSignature.Party.PARTNER)).isEmpty();
+
+    mvc.perform(post("/portal/renewal/sign").session(session).with(csrf()).param("fullName", "Nora Jones")
+            .param("consent", "true").param("documentSha256", renewal.getDocumentSha256()))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/renewal"));
+    assertThat(signatures.findByAgreementIdAndParty(renewal.getId(), AgreementSignature.Party.PARTNER))
+        .hasValueSatisfying(sig -> {
+          assertThat(sig.getSignerName()).isEqualTo("Nora Jones");
+          assertThat(sig.getSignerUsername()).isEqualTo(a.username());
+          assertThat(sig.getDocumentSha256()).isEqualTo(renewal.getDocumentSha256());
+        });
+    assertThat(agreements.findById(renewal.getId()).orElseThrow().getStatus())
+        .isEqualTo(Agreement.Status.AWAITING_COUNTERSIGNATURE);
+    mvc.perform(get("/portal/renewal").session(session))
+        .andExpect(content().string(allOf(containsString("You signed the renewal"), not(containsString("Sign revision")))));
   }
 }
