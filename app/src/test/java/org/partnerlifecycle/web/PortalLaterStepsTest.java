@@ -24,6 +24,9 @@ import org.partnerlifecycle.onboarding.AgreementRepository;
 import org.partnerlifecycle.onboarding.AgreementService;
 import org.partnerlifecycle.onboarding.AgreementSignature;
 import org.partnerlifecycle.onboarding.AgreementSignatureRepository;
+import org.partnerlifecycle.termination.Termination;
+import org.partnerlifecycle.termination.TerminationRepository;
+import org.partnerlifecycle.termination.TerminationTrigger;
 import org.partnerlifecycle.planning.BusinessPlan;
 import org.partnerlifecycle.planning.BusinessPlanRepository;
 import org.partnerlifecycle.planning.PlanningService;
@@ -48,6 +51,7 @@ class PortalLaterStepsTest {
   @Autowired PlanningService planning;
   @Autowired PlatformTransactionManager transactions;
   @Autowired AgreementService agreementService;
+  @Autowired TerminationRepository terminations;
   @Autowired AgreementRepository agreements;
   @Autowired AgreementSignatureRepository signatures;
 
@@ -221,5 +225,64 @@ class PortalLaterStepsTest {
         .isEqualTo(Agreement.Status.AWAITING_COUNTERSIGNATURE);
     mvc.perform(get("/portal/renewal").session(session))
         .andExpect(content().string(allOf(containsString("You signed the renewal"), not(containsString("Sign revision")))));
+  }
+
+  @Test
+  void terminationRequest() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser a = fixtures.partnerWithUser("Ending A Ltd " + n, LifecycleStage.ACTIVE);
+    PartnerUser b = fixtures.partnerWithUser("Ending B Ltd " + n, LifecycleStage.ACTIVE);
+    MockHttpSession session = signIn(a);
+    String colleague = fixtures.user(a.partnerId(), "colleague" + n + "@ending.example", false);
+    MockHttpSession notAdmin = fixtures.login(mvc, colleague, a.password());
+
+    mvc.perform(get("/portal/termination").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Request the termination"), containsString("href=\"/portal/termination\""))));
+    // a user who is not a partner admin sees no form and may not post one
+    mvc.perform(get("/portal/termination").session(notAdmin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Only your company's portal administrators"),
+            not(containsString("name=\"reason\"")))));
+    mvc.perform(post("/portal/termination").session(notAdmin).with(csrf()).param("reason", "We stop").param("confirm", "true"))
+        .andExpect(status().isForbidden());
+    assertThat(terminations.findByPartnerId(a.partnerId())).isEmpty();
+
+    // invalid: the reason kept, the missing confirmation next to its box, nothing stored
+    mvc.perform(post("/portal/termination").session(session).with(csrf()).param("reason", "Changing our focus"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(allOf(containsString("Tick the box to confirm"), containsString("Changing our focus"))));
+    mvc.perform(post("/portal/termination").session(session).with(csrf()).param("reason", " ").param("confirm", "true"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(containsString("Tell us why you want to end the partnership")));
+    assertThat(terminations.findByPartnerId(a.partnerId())).isEmpty();
+
+    mvc.perform(post("/portal/termination").session(session).with(csrf()).param("reason", "Changing our focus")
+            .param("confirm", "true"))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/termination"));
+    Termination stored = terminations.findByPartnerId(a.partnerId()).orElseThrow();
+    assertThat(stored.getTrigger()).isEqualTo(TerminationTrigger.PARTNER_REQUEST);
+    assertThat(stored.getReason()).isEqualTo("Changing our focus");
+    assertThat(stored.getRequestedBy()).isEqualTo(a.username());
+    mvc.perform(get("/portal/termination").session(session))
+        .andExpect(content().string(allOf(containsString("Termination in progress"), containsString("Changing our focus"),
+            not(containsString("name=\"reason\"")))));
+    // a second request stores nothing more
+    mvc.perform(post("/portal/termination").session(session).with(csrf()).param("reason", "Again").param("confirm", "true"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(terminations.findByPartnerId(a.partnerId()).orElseThrow().getReason()).isEqualTo("Changing our focus");
+
+    // the other company sees none of it
+    mvc.perform(get("/portal/termination").session(signIn(b)))
+        .andExpect(content().string(allOf(not(containsString("Changing our focus")), containsString("Request the termination"))));
+    assertThat(terminations.findByPartnerId(b.partnerId())).isEmpty();
+
+    // not an active partnership: refused with a message next to the form
+    PartnerUser onboarding = fixtures.partnerWithUser("Ending C Ltd " + n, LifecycleStage.ONBOARDING);
+    mvc.perform(post("/portal/termination").session(signIn(onboarding)).with(csrf()).param("reason", "No")
+            .param("confirm", "true"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Only an active or suspended partnership can be terminated")));
+    assertThat(terminations.findByPartnerId(onboarding.partnerId())).isEmpty();
   }
 }
