@@ -159,7 +159,8 @@ class AuthorizationMatrixTest {
 
     // the portal: partner users only, always about their own company
     for (String page : List.of("/portal", "/portal/brief", "/portal/agreement", "/portal/profile",
-        "/portal/training", "/portal/team")) {
+        "/portal/training", "/portal/team", "/portal/certifications",
+        "/portal/plan", "/portal/renewal", "/portal/termination")) {
       rows.add(portal("GET", page, Outcome.OK));
     }
     rows.add(portal("POST", "/portal/brief/acknowledge", Outcome.CONFLICT));
@@ -168,6 +169,10 @@ class AuthorizationMatrixTest {
     rows.add(portal("POST", "/portal/profile", Outcome.INVALID));
     rows.add(portal("POST", "/portal/profile/documents", Outcome.PAGE));
     rows.add(portal("POST", "/portal/team/invite", Outcome.INVALID));
+    rows.add(portal("POST", "/portal/certifications", Outcome.INVALID));
+    rows.add(portal("POST", "/portal/plan", Outcome.INVALID));
+    rows.add(portal("POST", "/portal/renewal/sign", Outcome.CONFLICT));
+    rows.add(portal("POST", "/portal/termination", Outcome.INVALID));
     rows.addAll(ofEachPartner("POST", "/portal/profile/documents/{documentId}/remove",
         id -> "/portal/profile/documents/" + removableDocumentOf.get(id) + "/remove",
         Outcome.LOGIN, Outcome.PAGE, Outcome.NOT_FOUND, Outcome.FORBIDDEN));
