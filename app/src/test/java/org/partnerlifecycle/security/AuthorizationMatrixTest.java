@@ -160,7 +160,7 @@ class AuthorizationMatrixTest {
     // the portal: partner users only, always about their own company
     for (String page : List.of("/portal", "/portal/brief", "/portal/agreement", "/portal/profile",
         "/portal/training", "/portal/team", "/portal/certifications",
-        "/portal/plan", "/portal/renewal", "/portal/termination")) {
+        "/portal/plan", "/portal/renewal", "/portal/termination", "/portal/deals")) {
       rows.add(portal("GET", page, Outcome.OK));
     }
     rows.add(portal("POST", "/portal/brief/acknowledge", Outcome.CONFLICT));
@@ -173,6 +173,12 @@ class AuthorizationMatrixTest {
     rows.add(portal("POST", "/portal/plan", Outcome.INVALID));
     rows.add(portal("POST", "/portal/renewal/sign", Outcome.CONFLICT));
     rows.add(portal("POST", "/portal/termination", Outcome.INVALID));
+    rows.add(portal("POST", "/portal/deals", Outcome.INVALID));
+    // a deal that is not the caller's (here: none) is refused like a missing one
+    rows.add(row("POST", "/portal/deals/{dealId}/outcome", "/portal/deals/987654321/outcome", r -> r.param("outcome", "won"),
+        Outcome.LOGIN, Outcome.CONFLICT, Outcome.CONFLICT, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
+    rows.add(row("POST", "/portal/deals/{dealId}/extension", "/portal/deals/987654321/extension", r -> r,
+        Outcome.LOGIN, Outcome.CONFLICT, Outcome.CONFLICT, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
     rows.addAll(ofEachPartner("POST", "/portal/profile/documents/{documentId}/remove",
         id -> "/portal/profile/documents/" + removableDocumentOf.get(id) + "/remove",
         Outcome.LOGIN, Outcome.PAGE, Outcome.NOT_FOUND, Outcome.FORBIDDEN));

@@ -52,6 +52,7 @@ class PortalLaterStepsTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired AgreementService agreementService;
   @Autowired TerminationRepository terminations;
+  @Autowired org.partnerlifecycle.deal.DealRegistrationRepository deals;
   @Autowired AgreementRepository agreements;
   @Autowired AgreementSignatureRepository signatures;
 
@@ -284,5 +285,51 @@ class PortalLaterStepsTest {
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("Only an active or suspended partnership can be terminated")));
     assertThat(terminations.findByPartnerId(onboarding.partnerId())).isEmpty();
+  }
+
+  @Test
+  void dealRegistrations() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser a = fixtures.partnerWithUser("Deals A Ltd " + n, LifecycleStage.ACTIVE);
+    PartnerUser b = fixtures.partnerWithUser("Deals B Ltd " + n, LifecycleStage.ACTIVE);
+    MockHttpSession session = signIn(a);
+    MockHttpSession other = signIn(b);
+
+    mvc.perform(get("/portal/deals").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("No deals registered yet"), containsString("href=\"/portal/deals\""))));
+
+    mvc.perform(post("/portal/deals").session(session).with(csrf()).param("customerName", "Acme " + n)
+            .param("country", "France").param("productLines", "ERP").param("estimatedValue", "a lot")
+            .param("expectedClose", "2001-01-01"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(allOf(containsString("Use the two-letter country code"),
+            containsString("Enter the value as a number"), containsString("The expected close date must be in the future"),
+            containsString("value=\"Acme " + n + "\""), containsString("value=\"a lot\""))));
+    assertThat(deals.findByPartnerIdOrderByRegisteredAtDesc(a.partnerId())).isEmpty();
+
+    String close = java.time.LocalDate.now().plusMonths(3).toString();
+    mvc.perform(post("/portal/deals").session(session).with(csrf()).param("customerName", "Acme " + n)
+            .param("customerDomain", "acme" + n + ".example").param("country", "fr").param("productLines", "ERP")
+            .param("estimatedValue", "50000").param("expectedClose", close).param("evidence", "Met the CIO"))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/deals"));
+    var stored = deals.findByPartnerIdOrderByRegisteredAtDesc(a.partnerId());
+    assertThat(stored).singleElement().satisfies(d -> {
+      assertThat(d.getCustomerName()).isEqualTo("Acme " + n);
+      assertThat(d.getCountry()).isEqualTo("FR");
+      assertThat(d.getRegisteredBy()).isEqualTo(a.username());
+    });
+    mvc.perform(get("/portal/deals").session(session)).andExpect(content().string(containsString("Acme " + n)));
+
+    // the other company neither sees nor acts on it
+    mvc.perform(get("/portal/deals").session(other))
+        .andExpect(content().string(allOf(containsString("No deals registered yet"), not(containsString("Acme " + n)))));
+    long dealId = stored.get(0).getId();
+    mvc.perform(post("/portal/deals/" + dealId + "/outcome").session(other).with(csrf()).param("outcome", "won"))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("No such deal registration of yours")));
+    mvc.perform(post("/portal/deals/" + dealId + "/extension").session(other).with(csrf()))
+        .andExpect(status().isConflict());
+    mvc.perform(post("/portal/deals/" + dealId + "/outcome").session(session).with(csrf()).param("outcome", "maybe"))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("Report the deal as won or lost")));
   }
 }
