@@ -2,7 +2,6 @@ package org.partnerlifecycle.deal;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.engine.DeployedDecisions;
 import org.partnerlifecycle.notification.PartnerNotifier;
@@ -63,8 +62,8 @@ class DealJobs implements DealPort {
   public Map<String, Object> extend(long dealId, JobRef job) {
     DealRegistration deal = deal(dealId);
     boolean extended = deals.extend(deal, job.effectKey("extension"));
-    partners.recordEvent(deal.getPartnerId(), extended ? "DEAL_EXTENDED" : "DEAL_EXTENSION_REFUSED", worker(job),
-        process(job), Map.of("dealId", dealId, "exclusiveUntil", deal.getExclusiveUntil().toString()),
+    partners.recordEvent(deal.getPartnerId(), extended ? "DEAL_EXTENDED" : "DEAL_EXTENSION_REFUSED", Actor.worker(job),
+        ProcessRef.of(job), Map.of("dealId", dealId, "exclusiveUntil", deal.getExclusiveUntil().toString()),
         job.effectKey("event"));
     mail(deal, extended ? "deal-extended" : "deal-extension-refused",
         Map.of("exclusiveUntil", deal.getExclusiveUntil().toString()), job);
@@ -79,14 +78,14 @@ class DealJobs implements DealPort {
     } catch (IllegalArgumentException e) {
       throw new InvalidJobInput(e.getMessage());
     }
-    partners.recordEvent(deal.getPartnerId(), "DEAL_" + deal.getStatus(), worker(job), process(job),
+    partners.recordEvent(deal.getPartnerId(), "DEAL_" + deal.getStatus(), Actor.worker(job), ProcessRef.of(job),
         Map.of("dealId", dealId, "value", deal.getEstimatedValue()), job.effectKey("event"));
   }
 
   @Override
   public void release(long dealId, JobRef job) {
     DealRegistration deal = deals.release(deal(dealId));
-    partners.recordEvent(deal.getPartnerId(), "DEAL_EXPIRED", worker(job), process(job), Map.of("dealId", dealId),
+    partners.recordEvent(deal.getPartnerId(), "DEAL_EXPIRED", Actor.worker(job), ProcessRef.of(job), Map.of("dealId", dealId),
         job.effectKey("event"));
     mail(deal, "deal-expired", Map.of(), job);
   }
@@ -95,7 +94,7 @@ class DealJobs implements DealPort {
   public void offerRenewal(long contractId, JobRef job) {
     CustomerContract contract = contract(contractId);
     DealRegistration offer = renewals.offer(contract);
-    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_OFFERED_TO_INCUMBENT", worker(job), process(job),
+    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_OFFERED_TO_INCUMBENT", Actor.worker(job), ProcessRef.of(job),
         Map.of("contractId", contractId, "dealId", offer.getId(), "customer", contract.getCustomerName(),
             "endsOn", contract.getEndsOn().toString()), job.effectKey("event"));
     mail(offer, "deal-renewal-offered", Map.of("endsOn", contract.getEndsOn().toString()), job);
@@ -105,7 +104,7 @@ class DealJobs implements DealPort {
   public void acceptRenewal(long contractId, JobRef job) {
     CustomerContract contract = contract(contractId);
     renewals.accept(contract);
-    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_ACCEPTED_BY_INCUMBENT", worker(job), process(job),
+    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_ACCEPTED_BY_INCUMBENT", Actor.worker(job), ProcessRef.of(job),
         Map.of("contractId", contractId), job.effectKey("event"));
   }
 
@@ -113,7 +112,7 @@ class DealJobs implements DealPort {
   public void releaseRenewal(long contractId, JobRef job) {
     CustomerContract contract = contract(contractId);
     renewals.release(contract);
-    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_RELEASED", worker(job), process(job),
+    partners.recordEvent(contract.getIncumbentPartnerId(), "RENEWAL_RELEASED", Actor.worker(job), ProcessRef.of(job),
         Map.of("contractId", contractId), job.effectKey("event"));
   }
 
@@ -131,7 +130,7 @@ class DealJobs implements DealPort {
     if (decision.reason() != null) {
       details.put("reason", decision.reason());
     }
-    partners.recordEvent(deal.getPartnerId(), type, worker(job), process(job), details, job.effectKey("event"));
+    partners.recordEvent(deal.getPartnerId(), type, Actor.worker(job), ProcessRef.of(job), details, job.effectKey("event"));
   }
 
   private void mail(DealRegistration deal, String template, Map<String, ?> extra, JobRef job) {
@@ -157,11 +156,4 @@ class DealJobs implements DealPort {
     }
   }
 
-  private static Actor worker(JobRef job) {
-    return new Actor(ActorType.WORKER, job.jobType());
-  }
-
-  private static ProcessRef process(JobRef job) {
-    return new ProcessRef(job.processInstanceKey(), job.bpmnProcessId(), job.processVersion(), job.elementId());
-  }
 }

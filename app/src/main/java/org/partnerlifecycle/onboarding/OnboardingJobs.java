@@ -7,7 +7,6 @@ import java.util.Map;
 import org.partnerlifecycle.account.PortalAccess;
 import org.partnerlifecycle.account.UserAccount;
 import org.partnerlifecycle.account.UserAccountRepository;
-import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.notification.NotificationService;
 import org.partnerlifecycle.notification.PartnerNotifier;
@@ -110,7 +109,7 @@ class OnboardingJobs implements OnboardingPort {
   @Override
   public void notifyPartner(long partnerId, String template, JobRef job) {
     notifyContact(partnerId, template, Map.of(), job);
-    partners.recordEvent(partnerId, "NOTIFICATION_SENT", worker(job), process(job), Map.of("template", template),
+    partners.recordEvent(partnerId, "NOTIFICATION_SENT", Actor.worker(job), ProcessRef.of(job), Map.of("template", template),
         job.effectKey("event"));
   }
 
@@ -130,7 +129,7 @@ class OnboardingJobs implements OnboardingPort {
   @Override
   public void reviseAgreement(long partnerId, String requestedChanges, JobRef job) {
     Agreement revised = newRevision(partnerId, requestedChanges, job);
-    partners.recordEvent(partnerId, "AGREEMENT_REVISED", worker(job), process(job),
+    partners.recordEvent(partnerId, "AGREEMENT_REVISED", Actor.worker(job), ProcessRef.of(job),
         Map.of("revision", revised.getRevision(), "requestedChanges", requestedChanges), job.effectKey("event"));
     notifyContact(partnerId, "agreement-revised",
         Map.of("revision", revised.getRevision(), "requestedChanges", requestedChanges), job);
@@ -160,7 +159,7 @@ class OnboardingJobs implements OnboardingPort {
           countersigner, null, agreement.getDocumentSha256(), clock.instant()));
       agreementService.activate(agreement);
     }
-    partners.recordEvent(partnerId, "AGREEMENT_ACTIVATED", worker(job), process(job),
+    partners.recordEvent(partnerId, "AGREEMENT_ACTIVATED", Actor.worker(job), ProcessRef.of(job),
         Map.of("revision", agreement.getRevision(), "effectiveFrom", agreement.getEffectiveFrom().toString(),
             "expiresOn", agreement.getExpiresOn().toString()), job.effectKey("event"));
     notifyContact(partnerId, "agreement-active", Map.of("effectiveFrom", agreement.getEffectiveFrom().toString(),
@@ -170,7 +169,7 @@ class OnboardingJobs implements OnboardingPort {
   @Override
   public void grantPortalAccess(long partnerId, JobRef job) {
     UserAccount contact = ensureContactAccount(partnerId);
-    partners.recordEvent(partnerId, "PORTAL_ACCESS_GRANTED", worker(job), process(job),
+    partners.recordEvent(partnerId, "PORTAL_ACCESS_GRANTED", Actor.worker(job), ProcessRef.of(job),
         Map.of("username", contact.getUsername()), job.effectKey("event"));
     notifyContact(partnerId, "portal-access", portalLinks(partnerId, contact, job), job);
   }
@@ -185,7 +184,7 @@ class OnboardingJobs implements OnboardingPort {
         training.save(new TrainingAssignment(partnerId, code, module.substring(code.length() + 1), clock.instant()));
       }
     }
-    partners.recordEvent(partnerId, "TRAINING_ASSIGNED", worker(job), process(job), Map.of("modules", modules),
+    partners.recordEvent(partnerId, "TRAINING_ASSIGNED", Actor.worker(job), ProcessRef.of(job), Map.of("modules", modules),
         job.effectKey("event"));
     notifyContact(partnerId, "training-assigned", Map.of("modules", modules, "segment", partner.getSegment().label()), job);
   }
@@ -194,7 +193,7 @@ class OnboardingJobs implements OnboardingPort {
   public void escalateOnboarding(long partnerId, JobRef job) {
     Partner partner = partner(partnerId);
     partner.flagAtRisk(true);
-    partners.recordEvent(partnerId, "ONBOARDING_ESCALATED", worker(job), process(job),
+    partners.recordEvent(partnerId, "ONBOARDING_ESCALATED", Actor.worker(job), ProcessRef.of(job),
         Map.of("after", OnboardingProperties.iso(settings.onboardingEscalateAfter())), job.effectKey("event"));
     notifyChannelManager(partner, "onboarding-escalation", job);
   }
@@ -203,7 +202,7 @@ class OnboardingJobs implements OnboardingPort {
   public void recordSlaBreach(long partnerId, JobRef job) {
     Partner partner = partner(partnerId);
     partner.flagAtRisk(true);
-    partners.recordEvent(partnerId, "ONBOARDING_SLA_BREACHED", worker(job), process(job),
+    partners.recordEvent(partnerId, "ONBOARDING_SLA_BREACHED", Actor.worker(job), ProcessRef.of(job),
         Map.of("sla", OnboardingProperties.iso(settings.onboardingSlaAfter())), job.effectKey("event"));
     notifyChannelManager(partner, "onboarding-sla-breach", job);
   }
@@ -223,7 +222,7 @@ class OnboardingJobs implements OnboardingPort {
 
   private void moveTo(long partnerId, LifecycleStage stage, JobRef job, Map<String, ?> details) {
     partner(partnerId);
-    partners.moveToStage(partnerId, stage, worker(job), process(job), details, job.effectKey("stage"));
+    partners.moveToStage(partnerId, stage, Actor.worker(job), ProcessRef.of(job), details, job.effectKey("stage"));
   }
 
   /**
@@ -289,11 +288,4 @@ class OnboardingJobs implements OnboardingPort {
         "slaAfter", OnboardingProperties.iso(settings.onboardingSlaAfter())), job.effectKey("mail"));
   }
 
-  private static Actor worker(JobRef job) {
-    return new Actor(ActorType.WORKER, job.jobType());
-  }
-
-  private static ProcessRef process(JobRef job) {
-    return new ProcessRef(job.processInstanceKey(), job.bpmnProcessId(), job.processVersion(), job.elementId());
-  }
 }

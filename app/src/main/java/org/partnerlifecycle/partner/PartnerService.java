@@ -31,6 +31,11 @@ public class PartnerService {
     public static Actor system() {
       return new Actor(ActorType.SYSTEM, "system");
     }
+
+    /** A job worker, named by its job type. */
+    public static Actor worker(org.partnerlifecycle.workers.support.JobRef job) {
+      return new Actor(ActorType.WORKER, job.jobType());
+    }
   }
 
   @Transactional

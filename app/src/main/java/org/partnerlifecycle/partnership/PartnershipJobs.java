@@ -2,7 +2,6 @@ package org.partnerlifecycle.partnership;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.certification.Certification;
 import org.partnerlifecycle.certification.CertificationService;
@@ -166,7 +165,7 @@ class PartnershipJobs implements PartnershipPort {
     } catch (IllegalArgumentException e) {
       throw new InvalidJobInput("header 'trigger' names no termination trigger: '" + trigger + "'");
     }
-    termination.request(partnerId, parsed, reason, worker(job), process(job));
+    termination.request(partnerId, parsed, reason, Actor.worker(job), ProcessRef.of(job));
   }
 
   // --- renewal
@@ -192,7 +191,7 @@ class PartnershipJobs implements PartnershipPort {
   @Override
   public void suspend(long partnerId, JobRef job) {
     partner(partnerId);
-    partners.moveToStage(partnerId, LifecycleStage.SUSPENDED, worker(job), process(job),
+    partners.moveToStage(partnerId, LifecycleStage.SUSPENDED, Actor.worker(job), ProcessRef.of(job),
         Map.of("reason", "agreement expired unsigned"), job.effectKey("stage"));
     mail(partnerId, "suspended", Map.of(), job);
   }
@@ -202,7 +201,7 @@ class PartnershipJobs implements PartnershipPort {
     Partner partner = partner(partnerId);
     Agreement renewed = renewal.activate(partnerId);
     if (partner.getStage() == LifecycleStage.SUSPENDED) {
-      partners.moveToStage(partnerId, LifecycleStage.ACTIVE, worker(job), process(job),
+      partners.moveToStage(partnerId, LifecycleStage.ACTIVE, Actor.worker(job), ProcessRef.of(job),
           Map.of("reason", "agreement renewed"), job.effectKey("stage"));
     }
     event(partnerId, "AGREEMENT_RENEWED", Map.of("revision", renewed.getRevision(),
@@ -343,18 +342,11 @@ class PartnershipJobs implements PartnershipPort {
   }
 
   private void event(long partnerId, String type, Map<String, ?> details, JobRef job) {
-    partners.recordEvent(partnerId, type, worker(job), process(job), details, job.effectKey("event"));
+    partners.recordEvent(partnerId, type, Actor.worker(job), ProcessRef.of(job), details, job.effectKey("event"));
   }
 
   private void mail(long partnerId, String template, Map<String, ?> model, JobRef job) {
     notifier.notifyPartner(partnerId, template, model, job.effectKey("mail"));
   }
 
-  private static Actor worker(JobRef job) {
-    return new Actor(ActorType.WORKER, job.jobType());
-  }
-
-  private static ProcessRef process(JobRef job) {
-    return new ProcessRef(job.processInstanceKey(), job.bpmnProcessId(), job.processVersion(), job.elementId());
-  }
 }
