@@ -544,12 +544,16 @@ abstract class ProcessTestSupport {
         WAIT, "the creating listener of " + elementId);
   }
 
-  /** The jobs that ran for the element, once there are at least that many. */
+  /**
+   * The jobs that ran for the element, once there are at least that many and the engine has completed the
+   * element as often: a worker's completion is only a command, so the element's completion comes a little later.
+   */
   List<RanJob> awaitJobs(long instance, String elementId, int count) {
     return EngineRecords.await(() -> {
       List<RanJob> jobs = jobsOf(instance).stream().filter(j -> j.elementId().equals(elementId)).toList();
-      return jobs.size() >= count ? Optional.of(jobs) : Optional.empty();
-    }, WAIT, count + " jobs at " + elementId + " of instance " + instance);
+      long completions = completedElements(instance).stream().filter(elementId::equals).count();
+      return jobs.size() >= count && completions >= count ? Optional.of(jobs) : Optional.empty();
+    }, WAIT, count + " completed jobs at " + elementId + " of instance " + instance);
   }
 
   List<String> jobElements(long instance) {
