@@ -33,6 +33,9 @@ public class EmbeddedEngineInitializer implements ApplicationContextInitializer<
         "camunda.client.grpc-address", gateway,
         // the embedded engine has no REST API: every command goes over gRPC
         "camunda.client.prefer-rest-over-grpc", "false")));
+    // the engine shares this JVM's CPU: on a busy machine deploying every model can outlast the default 10 s
+    env.getPropertySources().addLast(new MapPropertySource("embeddedZeebeDefaults", Map.of(
+        "camunda.client.request-timeout", "PT30S")));
     var beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
     beanFactory.registerSingleton(BEAN_NAME, engine);
     // registered first, so destroyed last: workers and client close before the engine stops

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (that database is emptied first), else into the in-memory H2.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {EmbeddedAppTest.DOCUMENTS_DIR, "logging.level.org.partnerlifecycle.notification=WARN",
+@SpringBootTest(properties = {EmbeddedAppTest.DOCUMENTS_DIR, "partner.demo-data=false", "logging.level.org.partnerlifecycle.notification=WARN",
     "logging.level.io.camunda.client.job.worker=ERROR"})
 @AutoConfigureMockMvc
 @Import({LifecycleSignalTaps.class, BenchmarkTest.CleanDatabase.class})

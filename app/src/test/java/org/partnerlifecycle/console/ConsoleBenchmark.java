@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.partnerlifecycle.account.Role;
+import org.partnerlifecycle.account.UserAccount;
+import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.onboarding.LifecycleBenchmark.Percentiles;
 import org.partnerlifecycle.partner.LifecycleStage;
@@ -21,7 +24,9 @@ import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.partner.Tier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -51,6 +56,8 @@ public class ConsoleBenchmark {
   private final JdbcTemplate jdbc;
   private final MockMvc mvc;
   private final UserDetailsService users;
+  private final UserAccountRepository accounts;
+  private final PasswordEncoder passwords;
   private final PrintStream out;
   private final Random random = new Random(42);
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -61,6 +68,8 @@ public class ConsoleBenchmark {
     this.jdbc = app.getBean(JdbcTemplate.class);
     this.mvc = app.getBean(MockMvc.class);
     this.users = app.getBean(UserDetailsService.class);
+    this.accounts = app.getBean(UserAccountRepository.class);
+    this.passwords = app.getBean(PasswordEncoder.class);
     this.out = out;
   }
 
@@ -133,11 +142,22 @@ public class ConsoleBenchmark {
     events += count;
   }
 
+  /** A channel manager of its own, so that the benchmark does not depend on the demo data. */
+  private UserDetails manager() {
+    String username = "bench-manager";
+    if (accounts.findByUsername(username).isEmpty()) {
+      var account = UserAccount.staff(username, "Benchmark manager", username + "@vendor.example", Role.MANAGER, now);
+      account.activate(passwords.encode(java.util.UUID.randomUUID().toString()));
+      accounts.save(account);
+    }
+    return users.loadUserByUsername(username);
+  }
+
   public record PageLatency(String page, Percentiles millis) {}
 
   /** Each page requested this many times (after one warm-up request each); returns the worst p95. */
   public long measure(int requests) {
-    var manager = user(users.loadUserByUsername("manager"));
+    var manager = user(manager());
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Map<String, java.util.function.Supplier<RequestBuilder>> pages = new LinkedHashMap<>();
     pages.put("dashboard /console", () -> get("/console").with(manager));

@@ -234,9 +234,11 @@ public class LifecycleBenchmark {
       var submitters = Executors.newFixedThreadPool(4);
       for (int i = 0; i < partners; i++) {
         String name = "Bench " + run + "-" + i + " GmbH";
+        // every company has its own contact, who gets a portal account of its own
+        String contact = "bench+" + run + "-" + i + "@partner.example";
         submitters.execute(() -> {
           try {
-            applications.submit(TestPartners.strongApplication(name, "bench@partner.example"), Actor.system());
+            applications.submit(TestPartners.strongApplication(name, contact), Actor.system());
           } catch (RuntimeException e) {
             bench.failures.add("submit " + name + ": " + e);
           }
@@ -259,7 +261,9 @@ public class LifecycleBenchmark {
     var applications = app.getBean(ApplicationService.class);
     try (EmbeddedEngine engine = EmbeddedEngine.start();
         CamundaClient client = CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://" + engine.gatewayAddress())).preferRestOverGrpc(false).build()) {
+            .grpcAddress(URI.create("http://" + engine.gatewayAddress())).preferRestOverGrpc(false)
+            .numJobWorkerExecutionThreads(app.getBean(CamundaClient.class).getConfiguration().getNumJobWorkerExecutionThreads())
+            .build()) {
       deployWorkflows(client);
       Function<LifecycleSignal, Runnable> nextStep = signal -> {
         String key = String.valueOf(signal.partnerId());
@@ -277,6 +281,9 @@ public class LifecycleBenchmark {
         };
       };
       AtomicLong jobs = new AtomicLong();
+      // the app's workers take their defaults from configuration: the baseline's take the same
+      boolean streamEnabled = app.getEnvironment()
+          .getProperty("camunda.client.worker.defaults.stream-enabled", Boolean.class, false);
       try (Run bench = new Run(partners, nextStep)) {
         List<JobWorker> workers = new ArrayList<>();
         for (String type : jobTypes()) {
@@ -287,14 +294,14 @@ public class LifecycleBenchmark {
             }
             jobClient.newCompleteCommand(job).variables(noOpOutput(type)).send().join();
             jobs.incrementAndGet();
-          }).open());
+          }).streamEnabled(streamEnabled).open());
         }
         long start = System.nanoTime();
         var submitters = Executors.newFixedThreadPool(4);
         for (int i = 0; i < partners; i++) {
           long partnerId = 1_000_000L + i;
           Map<String, Object> variables = applications.processVariables(partnerId,
-              TestPartners.strongApplication("Baseline " + i, "bench@partner.example"));
+              TestPartners.strongApplication("Baseline " + i, "baseline+" + i + "@partner.example"));
           submitters.execute(() -> {
             try {
               client.newCreateInstanceCommand().bpmnProcessId(ProcessGateway.LIFECYCLE_PROCESS).latestVersion()

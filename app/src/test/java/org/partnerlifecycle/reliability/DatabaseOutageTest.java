@@ -103,7 +103,7 @@ class DatabaseOutageTest {
     }
     proxy.cut();
     var records = new EngineRecords(engine);
-    // retries run out after three failed attempts (backoff 5 s, then 10 s): an incident shows where
+    // retries run out after three failed attempts (backoff 1 s, then 5 s): an incident shows where
     List<Record<IncidentRecordValue>> incidents = EngineRecords.await(() -> {
       var created = incidentsCreated(records);
       return created.isEmpty() ? Optional.empty() : Optional.of(created);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class JobFailures {
 
   private static final Logger log = LoggerFactory.getLogger(JobFailures.class);
-  static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
   private JobFailures() {}
@@ -47,10 +47,14 @@ public final class JobFailures {
     });
   }
 
-  /** 5 s, 10 s, 20 s ... capped at 5 minutes; the fewer retries left, the longer the wait. */
+  /**
+   * 1 s, 5 s, 25 s ... capped at 5 minutes; the fewer retries left, the longer the wait. The first retry comes
+   * soon because most technical failures are momentary (a row another transaction is about to commit, an
+   * optimistic-lock conflict); an outage gets the longer waits.
+   */
   static Duration backoff(int retriesBeforeThisFailure) {
-    int attempt = Math.max(0, 3 - retriesBeforeThisFailure);
-    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 10));
+    int attempt = Math.min(Math.max(0, 3 - retriesBeforeThisFailure), 10);
+    Duration wait = FIRST_BACKOFF.multipliedBy((long) Math.pow(5, attempt));
     return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 }
