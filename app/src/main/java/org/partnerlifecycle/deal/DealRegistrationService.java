@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DealRegistrationService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DealRegistrationService.class);
+
   public static final String PROCESS_ID = "deal-registration";
   public static final String DEAL_CLOSED = "deal-closed";
   public static final String EXTENSION_REQUESTED = "deal-extension-requested";
@@ -223,27 +225,36 @@ public class DealRegistrationService {
 
   // --- the partner's actions on an approved registration (portal)
 
-  public void reportOutcome(long partnerId, long dealId, String outcome, String username) {
+  /**
+   * Tells the registration's process the deal was won or lost. Returns false when an outcome was reported before
+   * and the process has not closed the registration yet: the engine takes the first report only, whatever this
+   * one says.
+   */
+  public boolean reportOutcome(long partnerId, long dealId, String outcome, String username) {
     if (!"won".equals(outcome) && !"lost".equals(outcome)) {
       throw new StepNotAvailable("Report the deal as won or lost.");
     }
     DealRegistration deal = ownApproved(partnerId, dealId);
-    processes.publish(DEAL_CLOSED, String.valueOf(deal.getId()), "deal-closed-" + deal.getId(),
-        Map.of("outcome", outcome, "reportedBy", username));
+    return processes.publish(DEAL_CLOSED, String.valueOf(deal.getId()), "deal-closed-" + deal.getId(),
+        Map.of("outcome", outcome, "reportedBy", username)) == ProcessGateway.Delivery.PUBLISHED;
   }
 
-  public void requestExtension(long partnerId, long dealId) {
+  /** Asks for more exclusivity; returns false when this extension was asked for already and is still pending. */
+  public boolean requestExtension(long partnerId, long dealId) {
     DealRegistration deal = ownApproved(partnerId, dealId);
     if (deal.getExtensionCount() >= maxExtensions) {
       throw new StepNotAvailable("This registration has already been extended the maximum number of times.");
     }
-    processes.publish(EXTENSION_REQUESTED, String.valueOf(deal.getId()),
-        "deal-extension-" + deal.getId() + "-" + deal.getExtensionCount(), Map.of());
+    return processes.publish(EXTENSION_REQUESTED, String.valueOf(deal.getId()),
+        "deal-extension-" + deal.getId() + "-" + deal.getExtensionCount(), Map.of()) == ProcessGateway.Delivery.PUBLISHED;
   }
 
   private DealRegistration ownApproved(long partnerId, long dealId) {
-    DealRegistration deal = deals.findById(dealId).filter(d -> d.getPartnerId() == partnerId)
-        .orElseThrow(() -> new StepNotAvailable("No such deal registration of yours."));
+    DealRegistration deal = deals.findById(dealId).filter(d -> d.getPartnerId() == partnerId).orElseThrow(() -> {
+      // a mistyped or stale address, or a look at another partner's registrations: nothing is sent to any process
+      log.warn("Partner {} asked about deal registration {}, which is not one of theirs: refused", partnerId, dealId);
+      return new StepNotAvailable("No such deal registration of yours.");
+    });
     if (deal.getStatus() != DealRegistration.Status.APPROVED) {
       throw new StepNotAvailable("Only an approved registration can be extended or closed.");
     }
