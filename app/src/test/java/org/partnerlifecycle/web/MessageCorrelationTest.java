@@ -191,7 +191,8 @@ class MessageCorrelationTest {
           .with(csrf())).andReturn().getResponse().getStatus();
       assertThat(status).as("deal id %s", id).isBetween(400, 499);
     }
-    assertThat(output.getAll()).doesNotContain("Published deal-closed").doesNotContain("Published deal-extension");
+    assertThat(output.getAll()).doesNotContain("Published deal-closed").doesNotContain("Published deal-extension")
+        .contains("Method parameter 'dealId': Failed to convert");
     assertThat(deals.findById(othersDeal).orElseThrow().getStatus()).isEqualTo(DealRegistration.Status.APPROVED);
   }
 
