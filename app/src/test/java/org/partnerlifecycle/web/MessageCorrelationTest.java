@@ -23,13 +23,19 @@ import org.partnerlifecycle.RepeatedDelivery;
 import org.partnerlifecycle.account.PortalAccess;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.deal.CustomerIdentity;
 import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.deal.DealRegistrationRepository;
-import org.partnerlifecycle.onboarding.ProcessGateway;
 import org.partnerlifecycle.onboarding.ProcessGateway.Delivery;
 import org.partnerlifecycle.onboarding.ProcessGateway.UncorrelatableMessage;
+import org.partnerlifecycle.onboarding.ProcessGateway;
+import org.partnerlifecycle.onboarding.TestPartners;
+import org.partnerlifecycle.onboarding.TrainingAssignmentRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
+import org.partnerlifecycle.partner.PartnerService.Actor;
+import org.partnerlifecycle.partner.PartnerService;
+import org.partnerlifecycle.workers.onboarding.OnboardingPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -55,6 +61,9 @@ class MessageCorrelationTest {
   @Autowired DealRegistrationRepository deals;
   @Autowired RepeatedDelivery effects;
   @Autowired Clock clock;
+  @Autowired OnboardingPort onboarding;
+  @Autowired TrainingAssignmentRepository training;
+  @Autowired PartnerService partnerService;
 
   @Test
   void aMessageForAKeyNoProcessWaitsForIsBufferedAndLoggedAsSuch(CapturedOutput output) {
@@ -137,6 +146,29 @@ class MessageCorrelationTest {
     assertThat(events.findByPartnerIdOrderByOccurredAtAscIdAsc(partnerId)).map(LifecycleEvent::getEventType)
         .containsOnlyOnce("BRIEF_ACKNOWLEDGED");
     assertThat(output.getAll()).containsOnlyOnce("Published " + MESSAGE + " for " + partnerId + " ");
+  }
+
+  @Test
+  void completingTrainingAgainAfterOnboardingEndedSaysSoAndSendsNothing(CapturedOutput output) throws Exception {
+    var user = fixtures.partnerWithUser("Trains Twice AB " + PortalFixtures.next(), LifecycleStage.ONBOARDING);
+    long partnerId = user.partnerId();
+    onboarding.assignTraining(partnerId, TestPartners.job("partner-training-assign", "AssignTraining"));
+    MockHttpSession session = fixtures.login(mvc, user.username(), user.password());
+    var modules = training.findByPartnerIdOrderByModuleCode(partnerId);
+    for (var module : modules) {
+      mvc.perform(post("/portal/training/{code}/complete", module.getModuleCode()).session(session).with(csrf()))
+          .andExpect(flash().attributeExists("success"));
+    }
+    assertThat(output.getAll()).containsOnlyOnce("Published partner-training-completed for " + partnerId + " ");
+
+    // onboarding finished: the process waits for nothing any more
+    partnerService.moveToStage(partnerId, LifecycleStage.ACTIVE, Actor.system(), ProcessRef.NONE, Map.of(), null);
+    var before = effects.snapshot(partnerId);
+    mvc.perform(post("/portal/training/{code}/complete", modules.get(0).getModuleCode()).session(session).with(csrf()))
+        .andExpect(flash().attribute("info", modules.get(0).getModuleCode() + " was already marked complete."));
+
+    assertThat(effects.snapshot(partnerId)).isEqualTo(before);
+    assertThat(output.getAll()).containsOnlyOnce("partner-training-completed for " + partnerId + " ");
   }
 
   @Test
