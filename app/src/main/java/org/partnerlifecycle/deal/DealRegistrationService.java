@@ -19,6 +19,8 @@ import org.partnerlifecycle.onboarding.ProcessGateway;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerService;
 import org.partnerlifecycle.partner.PartnerService.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,13 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DealRegistrationService {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DealRegistrationService.class);
-
   public static final String PROCESS_ID = "deal-registration";
   public static final String DEAL_CLOSED = "deal-closed";
   public static final String EXTENSION_REQUESTED = "deal-extension-requested";
   static final EnumSet<DealRegistration.Status> OPEN = EnumSet.of(DealRegistration.Status.SUBMITTED,
       DealRegistration.Status.IN_REVIEW, DealRegistration.Status.APPROVED, DealRegistration.Status.OFFERED);
+
+  private static final Logger log = LoggerFactory.getLogger(DealRegistrationService.class);
 
   private final DealRegistrationRepository deals;
   private final DirectAccountRepository directAccounts;
