@@ -1,9 +1,11 @@
 package org.partnerlifecycle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +14,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
+  private static final Duration MICROSECOND = Duration.ofNanos(1_000);
+
   /**
    * One clock for every timestamp the app writes. On the embedded runtime it is the engine's clock, so dates the
    * app hands to timers (an exclusivity end, a renewal date) and the dates it records stay in step with the
-   * engine when a test or a demo moves the engine's time forward. Against a cluster: the system clock.
+   * engine when a test or a demo moves the engine's time forward. Against a cluster: the system clock. Both tick
+   * in microseconds, as the database stores time: a date a job hands to its process is then the date a repeated
+   * delivery of the job reads back from the database, not one rounded differently.
    */
   @Bean
   Clock clock(ObjectProvider<EmbeddedEngine> embedded) {
     EmbeddedEngine engine = embedded.getIfAvailable();
-    return engine == null ? Clock.systemUTC() : new EngineClock(engine);
+    return engine == null ? Clock.tick(Clock.systemUTC(), MICROSECOND) : new EngineClock(engine);
   }
 
   private static final class EngineClock extends Clock {
@@ -42,7 +48,7 @@ class ClockConfiguration {
 
     @Override
     public Instant instant() {
-      return engine.now();
+      return engine.now().truncatedTo(ChronoUnit.MICROS);
     }
   }
 }

@@ -19,6 +19,8 @@ import org.partnerlifecycle.onboarding.ProcessGateway;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerService;
 import org.partnerlifecycle.partner.PartnerService.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,6 +41,8 @@ public class DealRegistrationService {
   public static final String EXTENSION_REQUESTED = "deal-extension-requested";
   static final EnumSet<DealRegistration.Status> OPEN = EnumSet.of(DealRegistration.Status.SUBMITTED,
       DealRegistration.Status.IN_REVIEW, DealRegistration.Status.APPROVED, DealRegistration.Status.OFFERED);
+
+  private static final Logger log = LoggerFactory.getLogger(DealRegistrationService.class);
 
   private final DealRegistrationRepository deals;
   private final DirectAccountRepository directAccounts;
@@ -223,27 +227,36 @@ public class DealRegistrationService {
 
   // --- the partner's actions on an approved registration (portal)
 
-  public void reportOutcome(long partnerId, long dealId, String outcome, String username) {
+  /**
+   * Tells the registration's process the deal was won or lost. Returns false when an outcome was reported before
+   * and the process has not closed the registration yet: the engine takes the first report only, whatever this
+   * one says.
+   */
+  public boolean reportOutcome(long partnerId, long dealId, String outcome, String username) {
     if (!"won".equals(outcome) && !"lost".equals(outcome)) {
       throw new StepNotAvailable("Report the deal as won or lost.");
     }
     DealRegistration deal = ownApproved(partnerId, dealId);
-    processes.publish(DEAL_CLOSED, String.valueOf(deal.getId()), "deal-closed-" + deal.getId(),
-        Map.of("outcome", outcome, "reportedBy", username));
+    return processes.publish(DEAL_CLOSED, String.valueOf(deal.getId()), "deal-closed-" + deal.getId(),
+        Map.of("outcome", outcome, "reportedBy", username)) == ProcessGateway.Delivery.PUBLISHED;
   }
 
-  public void requestExtension(long partnerId, long dealId) {
+  /** Asks for more exclusivity; returns false when this extension was asked for already and is still pending. */
+  public boolean requestExtension(long partnerId, long dealId) {
     DealRegistration deal = ownApproved(partnerId, dealId);
     if (deal.getExtensionCount() >= maxExtensions) {
       throw new StepNotAvailable("This registration has already been extended the maximum number of times.");
     }
-    processes.publish(EXTENSION_REQUESTED, String.valueOf(deal.getId()),
-        "deal-extension-" + deal.getId() + "-" + deal.getExtensionCount(), Map.of());
+    return processes.publish(EXTENSION_REQUESTED, String.valueOf(deal.getId()),
+        "deal-extension-" + deal.getId() + "-" + deal.getExtensionCount(), Map.of()) == ProcessGateway.Delivery.PUBLISHED;
   }
 
   private DealRegistration ownApproved(long partnerId, long dealId) {
-    DealRegistration deal = deals.findById(dealId).filter(d -> d.getPartnerId() == partnerId)
-        .orElseThrow(() -> new StepNotAvailable("No such deal registration of yours."));
+    DealRegistration deal = deals.findById(dealId).filter(d -> d.getPartnerId() == partnerId).orElseThrow(() -> {
+      // a mistyped or stale address, or a look at another partner's registrations: nothing is sent to any process
+      log.warn("Partner {} asked about deal registration {}, which is not one of theirs: refused", partnerId, dealId);
+      return new StepNotAvailable("No such deal registration of yours.");
+    });
     if (deal.getStatus() != DealRegistration.Status.APPROVED) {
       throw new StepNotAvailable("Only an approved registration can be extended or closed.");
     }

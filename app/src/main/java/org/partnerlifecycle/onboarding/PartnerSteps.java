@@ -182,7 +182,10 @@ public class PartnerSteps {
       }
       return training.findByPartnerIdOrderByModuleCode(partnerId);
     });
-    if (modules.stream().allMatch(TrainingAssignment::isCompleted)) {
+    // only onboarding waits for this, and only while the partner is onboarding: once the process has moved on,
+    // completing a module again sends nothing for it to miss
+    if (modules.stream().allMatch(TrainingAssignment::isCompleted)
+        && partners.get(partnerId).getStage() == LifecycleStage.ONBOARDING) {
       processes.publish(TRAINING_COMPLETED, partnerId, "training-completed-" + partnerId, Map.of());
     }
     return modules;

@@ -64,6 +64,10 @@ public class UserTask {
   @Column(name = "ended_at")
   private Instant endedAt;
 
+  /** The listener job whose transition this row shows; an older or the same job changes nothing. */
+  @Column(name = "last_listener_job_key")
+  private Long lastListenerJobKey;
+
   @Version
   private long version;
 
@@ -80,6 +84,18 @@ public class UserTask {
     this.state = TaskState.OPEN;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /**
+   * Whether a listener job's transition is news: a job already applied (delivered again) or older than the last
+   * one applied (a stale delivery arriving late) is not, and must not undo what came after it.
+   */
+  boolean isNewerThanApplied(long listenerJobKey) {
+    return lastListenerJobKey == null || listenerJobKey > lastListenerJobKey;
+  }
+
+  void applied(long listenerJobKey) {
+    this.lastListenerJobKey = listenerJobKey;
   }
 
   void describe(String formKey, String candidateGroups, Integer priority, Instant dueDate, Long partnerId) {
@@ -121,4 +137,5 @@ public class UserTask {
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
   public Instant getEndedAt() { return endedAt; }
+  public Long getLastListenerJobKey() { return lastListenerJobKey; }
 }

@@ -1,17 +1,23 @@
 package org.partnerlifecycle.task;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.partnerlifecycle.workers.tasks.UserTaskEvent;
 import org.partnerlifecycle.workers.tasks.UserTaskEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the user_task table in step with the engine. Each transition is applied as a state, not as a delta,
- * so a listener job delivered twice leaves the same row.
+ * Keeps the user_task table in step with the engine. Each transition is applied as a state, not as a delta, and
+ * only if its listener job is newer than the last one applied: a listener job delivered twice leaves the same
+ * row, and one delivered late (its worker stalled past the job timeout while another finished it and the task
+ * moved on) cannot take the task back to an earlier assignee or state.
  */
 @Service
 class UserTaskProjection implements UserTaskEvents {
+
+  private static final Logger log = LoggerFactory.getLogger(UserTaskProjection.class);
 
   private final UserTaskRepository tasks;
   private final Clock clock;
@@ -28,6 +34,12 @@ class UserTaskProjection implements UserTaskEvents {
     UserTask task = tasks.findById(event.userTaskKey()).orElseGet(() -> tasks.save(new UserTask(
         event.userTaskKey(), event.processInstanceKey(), event.bpmnProcessId(), event.processVersion(),
         event.elementId(), event.elementInstanceKey(), now)));
+    if (!task.isNewerThanApplied(event.listenerJobKey())) {
+      log.info("User task {}: {} from listener job {} ignored, job {} was applied already (repeated or late delivery)",
+          event.userTaskKey(), event.transition(), event.listenerJobKey(), task.getLastListenerJobKey());
+      return;
+    }
+    task.applied(event.listenerJobKey());
     task.describe(event.formKey(), String.join(",", event.candidateGroups()), event.priority(),
         event.dueDate() == null ? null : event.dueDate().toInstant(), event.partnerId());
     switch (event.transition()) {

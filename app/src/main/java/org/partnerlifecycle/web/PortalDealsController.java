@@ -73,15 +73,22 @@ class PortalDealsController {
   @PostMapping("/portal/deals/{dealId}/outcome")
   String outcome(@AuthenticationPrincipal SignedInUser user, @PathVariable long dealId,
       @RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
-    service.reportOutcome(PortalUser.partnerId(user), dealId, outcome, user.getUsername());
-    redirect.addFlashAttribute("success", "Thank you, we recorded the deal as " + outcome + ".");
+    if (service.reportOutcome(PortalUser.partnerId(user), dealId, outcome, user.getUsername())) {
+      redirect.addFlashAttribute("success", "Thank you, we recorded the deal as " + outcome + ".");
+    } else {
+      redirect.addFlashAttribute("info", "The outcome of this registration was already reported and is being "
+          + "recorded; the first report counts. Ask your channel manager if it was wrong.");
+    }
     return "redirect:/portal/deals";
   }
 
   @PostMapping("/portal/deals/{dealId}/extension")
   String extension(@AuthenticationPrincipal SignedInUser user, @PathVariable long dealId, RedirectAttributes redirect) {
-    service.requestExtension(PortalUser.partnerId(user), dealId);
-    redirect.addFlashAttribute("success", "We received your request to extend the registration.");
+    if (service.requestExtension(PortalUser.partnerId(user), dealId)) {
+      redirect.addFlashAttribute("success", "We received your request to extend the registration.");
+    } else {
+      redirect.addFlashAttribute("info", "You already asked to extend this registration; we are handling it.");
+    }
     return "redirect:/portal/deals";
   }
 

@@ -48,7 +48,8 @@ class PortalTrainingController {
     TrainingAssignment module = training.findByPartnerIdAndModuleCode(partnerId, moduleCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     boolean already = module.isCompleted();
-    // completing again stores nothing; it re-sends "training completed" (same message id) if all are done
+    // completing again stores nothing; while onboarding it re-sends "training completed" (same message id) if all
+    // are done
     var modules = steps.completeTrainingModule(partnerId, moduleCode, user.getUsername());
     if (already) {
       redirect.addFlashAttribute("info", module.getModuleCode() + " was already marked complete.");

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.DeliveredTwice;
 import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.RepeatedDelivery;
+import org.partnerlifecycle.RepeatedDelivery.Effects;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
 import org.partnerlifecycle.notification.NotificationRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
 import org.partnerlifecycle.partner.PartnerService;
 import org.partnerlifecycle.partner.PartnerService.Actor;
+import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.workers.onboarding.OnboardingPort;
 import org.partnerlifecycle.workers.support.InvalidJobInput;
 import org.partnerlifecycle.workers.support.JobRef;
@@ -34,6 +38,9 @@ class OnboardingJobsRepeatedDeliveryTest {
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
   @Autowired NotificationRepository notifications;
+  @Autowired RepeatedDelivery delivery;
+  @Autowired TestPartners testPartners;
+  @Autowired PartnerSteps steps;
 
   @Autowired org.partnerlifecycle.account.UserAccountRepository accounts;
   @Autowired org.partnerlifecycle.account.AccountTokenRepository tokens;
@@ -57,6 +64,8 @@ class OnboardingJobsRepeatedDeliveryTest {
   }
 
   @Test
+  @DeliveredTwice({"partner-stage", "partner-brief-generate", "partner-agreement-generate", "partner-portal-access",
+      "partner-training-assign", "partner-onboarding-escalate", "partner-notify"})
   void everyOnboardingJobTwiceLeavesOneRecordOneEventOneMail() {
     JobRef[] jobs = {
         job("partner-stage", "RecordApplied"), job("partner-brief-generate", "GenerateBrief"),
@@ -89,6 +98,66 @@ class OnboardingJobsRepeatedDeliveryTest {
     assertThat(tokens.findByUserAccountIdAndUsedAtIsNullAndRevokedAtIsNull(contact.getId())).hasSize(1);
     assertThat(notifications.findByPartnerIdOrderByIdAsc(partnerId)).filteredOn(n -> n.getTemplate().equals("brief-ready"))
         .singleElement().satisfies(n -> assertThat(n.getBody()).contains("/account/password?token="));
+  }
+
+  @Test
+  @DeliveredTwice({"partner-decline", "partner-withdraw"})
+  void aDeclineOrAWithdrawalTwiceOverMovesTheStageOnceAndTellsTheApplicantOnce() {
+    Effects declined = delivery.twice(partnerId, job("partner-decline", "DeclineApplication"),
+        j -> port.decline(partnerId, "Outside our target regions", j));
+    assertThat(declined.events()).containsExactly("STAGE_CHANGED");
+    assertThat(declined.mails()).containsExactly("application-declined to ops+" + contactSuffix + "@repeat.example");
+    assertThat(declined.rows()).isEmpty();
+    assertThat(partners.findById(partnerId).orElseThrow().getStage()).isEqualTo(LifecycleStage.DECLINED);
+    assertThat(applications.findByPartnerId(partnerId).orElseThrow().getDecisionReason())
+        .isEqualTo("Outside our target regions");
+
+    long quiet = testPartners.applied("Quiet Applicant " + jobKeys.incrementAndGet(), Segment.MSP);
+    Effects withdrawn = delivery.twice(quiet, job("partner-withdraw", "WithdrawBriefIgnored"),
+        j -> port.withdraw(quiet, "brief-not-acknowledged", j));
+    assertThat(withdrawn.events()).containsExactly("STAGE_CHANGED");
+    assertThat(withdrawn.templates()).containsExactly("withdrawn");
+    assertThat(partners.findById(quiet).orElseThrow().getStage()).isEqualTo(LifecycleStage.WITHDRAWN);
+  }
+
+  @Test
+  @DeliveredTwice({"partner-agreement-revise", "partner-agreement-activate", "partner-onboarding-sla-breach",
+      "partner-activate"})
+  void aRevisionActivationSlaBreachAndActivationTwiceOverLeaveOneOfEach() {
+    port.recordStage(partnerId, "QUALIFIED", job("partner-stage", "RecordQualified"));
+    port.generateAgreement(partnerId, job("partner-agreement-generate", "GenerateAgreement"));
+
+    Effects revised = delivery.twice(partnerId, job("partner-agreement-revise", "ReviseAgreement"),
+        j -> port.reviseAgreement(partnerId, "Add the Nordics to the territory", j));
+    assertThat(revised.events()).containsExactly("AGREEMENT_REVISED");
+    assertThat(revised.templates()).containsExactly("agreement-revised");
+    assertThat(revised.rows()).containsExactly(java.util.Map.entry("agreement", 1L));
+    Agreement revision = agreements.findFirstByPartnerIdOrderByRevisionDesc(partnerId).orElseThrow();
+    assertThat(revision.getRevision()).isEqualTo(2);
+
+    steps.signAgreement(partnerId, "Nora Jones", true, revision.getDocumentSha256(), "198.51.100.9", "nora");
+    Effects activated = delivery.twice(partnerId, job("partner-agreement-activate", "ActivateAgreement"),
+        j -> port.activateAgreement(partnerId, j));
+    assertThat(activated.events()).containsExactly("AGREEMENT_ACTIVATED");
+    assertThat(activated.templates()).containsExactly("agreement-active");
+    assertThat(activated.rows()).as("the vendor's countersignature").containsExactly(java.util.Map.entry("agreement_signature", 1L));
+    assertThat(agreements.findById(revision.getId()).orElseThrow().getStatus()).isEqualTo(Agreement.Status.ACTIVE);
+
+    Effects breached = delivery.twice(partnerId, job("partner-onboarding-sla-breach", "RecordSlaBreach"),
+        j -> port.recordSlaBreach(partnerId, j));
+    assertThat(breached.events()).containsExactly("ONBOARDING_SLA_BREACHED");
+    assertThat(breached.mails()).containsExactly("onboarding-sla-breach to channel-managers@vendor.example");
+    assertThat(partners.findById(partnerId).orElseThrow().isAtRisk()).isTrue();
+
+    port.recordStage(partnerId, "ONBOARDING", job("partner-stage", "RecordOnboarding"));
+    Effects active = delivery.twice(partnerId, job("partner-activate", "ActivatePartner"), j -> port.activatePartner(partnerId, j));
+    assertThat(active.events()).containsExactly("STAGE_CHANGED");
+    assertThat(active.templates()).containsExactly("welcome");
+    assertThat(active.rows()).isEmpty();
+    var partner = partners.findById(partnerId).orElseThrow();
+    assertThat(partner.getStage()).isEqualTo(LifecycleStage.ACTIVE);
+    assertThat(partner.getTier()).isEqualTo(org.partnerlifecycle.partner.Tier.REGISTERED);
+    assertThat(partner.isAtRisk()).isFalse();
   }
 
   @Test

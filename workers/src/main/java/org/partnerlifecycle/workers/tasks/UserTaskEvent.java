@@ -3,10 +3,15 @@ package org.partnerlifecycle.workers.tasks;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One transition of a Camunda user task, as its task listener reports it. */
+/**
+ * One transition of a Camunda user task, as its task listener reports it. {@code listenerJobKey} is the key of
+ * the listener job: keys grow within a partition, and a task's listener jobs all come from its process
+ * instance's partition, so a later transition always has a larger key than an earlier one.
+ */
 public record UserTaskEvent(
     long userTaskKey,
     Transition transition,
+    long listenerJobKey,
     long processInstanceKey,
     String bpmnProcessId,
     int processVersion,

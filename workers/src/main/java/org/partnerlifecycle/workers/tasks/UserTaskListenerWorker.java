@@ -59,6 +59,7 @@ public class UserTaskListenerWorker {
     return new UserTaskEvent(
         in.requiredLongHeader(PREFIX + "userTaskKey"),
         transition,
+        job.getKey(),
         job.getProcessInstanceKey(),
         job.getBpmnProcessId(),
         job.getProcessDefinitionVersion(),

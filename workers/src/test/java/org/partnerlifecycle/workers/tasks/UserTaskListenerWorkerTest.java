@@ -36,6 +36,7 @@ class UserTaskListenerWorkerTest {
     UserTaskEvent event = captor.getValue();
     assertThat(event.userTaskKey()).isEqualTo(2251799813685999L);
     assertThat(event.transition()).isEqualTo(UserTaskEvent.Transition.ASSIGNING);
+    assertThat(event.listenerJobKey()).isEqualTo(2251799813690001L);
     assertThat(event.candidateGroups()).containsExactly("channel-ops", "channel-legal");
     assertThat(event.priority()).isEqualTo(70);
     assertThat(event.dueDate()).hasToString("2026-12-01T09:00Z");
