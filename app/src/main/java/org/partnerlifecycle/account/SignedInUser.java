@@ -31,6 +31,11 @@ public class SignedInUser extends User {
   /** The candidate groups whose user tasks this user works. */
   public TaskGroups getTaskGroups() { return taskGroups; }
 
+  /** Whether this user works a user task offered to these candidate groups and assigned to this assignee. */
+  public boolean mayWork(String candidateGroups, String assignee) {
+    return getUsername().equals(assignee) || taskGroups.includes(candidateGroups);
+  }
+
   /** True for staff, and for a partner user of exactly this partner. */
   public boolean maySee(long partnerId) {
     return role.isStaff() || (this.partnerId != null && this.partnerId == partnerId);

@@ -3,8 +3,8 @@ package org.partnerlifecycle.console;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +182,7 @@ class PartnerDetailController {
         List.of(TaskState.OPEN, TaskState.ASSIGNED));
     model.addAttribute("openTasks", openTasks);
     model.addAttribute("myTaskKeys", openTasks.stream()
-        .filter(t -> me.getUsername().equals(t.getAssignee()) || me.getTaskGroups().includes(t.getCandidateGroups()))
+        .filter(t -> me.mayWork(t.getCandidateGroups(), t.getAssignee()))
         .map(UserTask::getUserTaskKey).collect(Collectors.toSet()));
     model.addAttribute("engineVisible", engine.available());
     model.addAttribute("activeElements", activeElements(id, application.orElse(null), openTasks));

@@ -271,7 +271,7 @@ class TaskConsoleController {
 
   /** The task, if it is offered to one of the user's groups or assigned to them; refused otherwise. */
   private UserTask ours(UserTask task, SignedInUser me) {
-    if (me.getUsername().equals(task.getAssignee()) || me.getTaskGroups().includes(task.getCandidateGroups())) {
+    if (me.mayWork(task.getCandidateGroups(), task.getAssignee())) {
       return task;
     }
     throw new NotYourGroupsTask("\"" + models.elementName(task.getBpmnProcessId(), task.getElementId())
