@@ -3,6 +3,7 @@ package org.partnerlifecycle.account;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,12 +31,12 @@ public record TaskGroups(boolean everyGroup, Set<String> groups) implements Seri
   public static final String OPS = "channel-ops";
   public static final String MANAGERS = "channel-managers";
   public static final String LEGAL = "channel-legal";
-  public static final TaskGroups NONE = new TaskGroups(false, Set.of());
   /** What a group id may look like: as the BPMN's candidateGroups attribute names them. */
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,59}");
 
   public TaskGroups {
-    groups = Set.copyOf(new TreeSet<>(groups));
+    // sorted, so that messages name them in a stable order
+    groups = Collections.unmodifiableSortedSet(new TreeSet<>(groups));
   }
 
   /** The groups of a role together with those named on the account. */
