@@ -11,6 +11,7 @@ public class SignedInUser extends User {
   private final Long partnerId;
   private final String displayName;
   private final boolean partnerAdmin;
+  private final TaskGroups taskGroups;
 
   SignedInUser(UserAccount account) {
     super(account.getUsername(), account.getPasswordHash() == null ? "" : account.getPasswordHash(),
@@ -19,6 +20,7 @@ public class SignedInUser extends User {
     this.partnerId = account.getPartnerId();
     this.displayName = account.getDisplayName();
     this.partnerAdmin = account.isPartnerAdmin();
+    this.taskGroups = account.taskGroupMembership();
   }
 
   public Role getRole() { return role; }
@@ -26,6 +28,13 @@ public class SignedInUser extends User {
   public String getDisplayName() { return displayName; }
   /** A partner user who may invite colleagues of the same company. */
   public boolean isPartnerAdmin() { return partnerAdmin; }
+  /** The candidate groups whose user tasks this user works. */
+  public TaskGroups getTaskGroups() { return taskGroups; }
+
+  /** Whether this user works a user task offered to these candidate groups and assigned to this assignee. */
+  public boolean mayWork(String candidateGroups, String assignee) {
+    return getUsername().equals(assignee) || taskGroups.includes(candidateGroups);
+  }
 
   /** True for staff, and for a partner user of exactly this partner. */
   public boolean maySee(long partnerId) {

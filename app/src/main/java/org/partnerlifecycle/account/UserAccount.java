@@ -1,6 +1,7 @@
 package org.partnerlifecycle.account;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import org.partnerlifecycle.partner.StringListConverter;
 
 /** Someone who signs in: vendor staff, or a user of one partner company. */
 @Entity
@@ -47,6 +51,11 @@ public class UserAccount {
   /** A partner user who may invite colleagues of the same company. */
   @Column(name = "partner_admin", nullable = false)
   private boolean partnerAdmin;
+
+  /** Staff only: task groups beyond those of the role ({@link TaskGroups}), e.g. channel-legal. */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "task_groups", length = 300)
+  private List<String> taskGroups = List.of();
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -95,6 +104,19 @@ public class UserAccount {
     this.partnerAdmin = true;
   }
 
+  /** Makes a staff user a member of these task groups, on top of those of the role. */
+  public void setTaskGroups(Collection<String> groups) {
+    if (!role.isStaff() && !groups.isEmpty()) {
+      throw new IllegalStateException("only staff users work user tasks");
+    }
+    for (String group : groups) {
+      if (group == null || !TaskGroups.NAME.matcher(group).matches()) {
+        throw new IllegalArgumentException("not a task group id: " + group);
+      }
+    }
+    this.taskGroups = List.copyOf(new java.util.TreeSet<>(groups));
+  }
+
   /** Invited and not yet activated: no password has ever been set. */
   public boolean isAwaitingActivation() {
     return passwordHash == null;
@@ -109,5 +131,8 @@ public class UserAccount {
   public Long getPartnerId() { return partnerId; }
   public boolean isEnabled() { return enabled; }
   public boolean isPartnerAdmin() { return partnerAdmin; }
+  public List<String> getTaskGroups() { return taskGroups; }
+  /** The task groups this user works: those of the role and those named on the account. */
+  public TaskGroups taskGroupMembership() { return TaskGroups.of(role, taskGroups); }
   public Instant getCreatedAt() { return createdAt; }
 }

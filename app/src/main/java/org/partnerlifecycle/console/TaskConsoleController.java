@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.partnerlifecycle.account.Role;
 import org.partnerlifecycle.account.SignedInUser;
+import org.partnerlifecycle.account.TaskGroups;
 import org.partnerlifecycle.account.UserAccount;
 import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
@@ -39,6 +40,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +51,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The task console: the stand-in for Camunda Tasklist on the embedded runtime. Open user tasks from the
  * projection; claim, unassign, assign; complete by filling the task's Camunda Form, rendered and validated here.
- * Against a cluster it lists the tasks and links each to Tasklist, where they are worked.
+ * Against a cluster it lists the tasks and links each to Tasklist, where they are worked. A staff user sees and
+ * works only the tasks of their candidate groups ({@link TaskGroups}) and those assigned to them; any other task
+ * is refused with 403 and says whose it is.
  */
 @Controller
 class TaskConsoleController {
@@ -100,14 +104,16 @@ class TaskConsoleController {
       @AuthenticationPrincipal SignedInUser me, HttpServletRequest request, Model model) {
     String groupFilter = group == null || group.isBlank() ? null : group.strip();
     String assigneeFilter = mine ? me.getUsername() : assignee == null || assignee.isBlank() ? null : assignee.strip();
-    var result = tasks.search(OPEN, assigneeFilter,
-        groupFilter == null ? null : "%," + Sql.escapeLike(groupFilter) + ",%",
+    TaskGroups myGroups = me.getTaskGroups();
+    var result = tasks.findAll(TaskSearch.of(OPEN, assigneeFilter, groupFilter, me.getUsername(), myGroups),
         PageRequest.of(Pager.page(page), PAGE_ROWS, Sort.by("createdAt", "userTaskKey")));
     model.addAttribute("tasks", views(result.getContent()));
     model.addAttribute("pager", Pager.of(request, "page", result.getNumber(), PAGE_ROWS, result.getTotalElements()));
     Set<String> groups = new TreeSet<>();
-    tasks.candidateGroupsIn(OPEN).forEach(g -> groups.addAll(List.of(g.split(","))));
+    tasks.candidateGroupsIn(OPEN).forEach(g -> TaskGroups.parse(g).stream()
+        .filter(one -> myGroups.everyGroup() || myGroups.groups().contains(one)).forEach(groups::add));
     model.addAttribute("groups", groups);
+    model.addAttribute("myGroups", myGroups);
     model.addAttribute("group", groupFilter);
     model.addAttribute("assignee", mine ? "" : assigneeFilter);
     model.addAttribute("mine", mine);
@@ -117,7 +123,7 @@ class TaskConsoleController {
 
   @GetMapping("/console/tasks/{key}")
   String task(@PathVariable long key, @AuthenticationPrincipal SignedInUser me, Model model) {
-    UserTask task = find(key);
+    UserTask task = ours(find(key), me);
     FormSchema form = formOf(task);
     Map<String, Object> variables = variables(task);
     showTask(model, task, form, processor.initialInput(form, variables), Map.of(), variables, me);
@@ -127,26 +133,32 @@ class TaskConsoleController {
   @PostMapping("/console/tasks/{key}/claim")
   String claim(@PathVariable long key, @RequestParam(defaultValue = "task") String returnTo,
       @AuthenticationPrincipal SignedInUser me, RedirectAttributes flash) {
-    UserTask task = workable(key);
+    UserTask task = workable(key, me);
     return command(task, returnTo, flash, "Assigned to you.", () -> userTasks.assign(key, me.getUsername()));
   }
 
   @PostMapping("/console/tasks/{key}/unassign")
   String unassign(@PathVariable long key, @RequestParam(defaultValue = "task") String returnTo,
-      RedirectAttributes flash) {
-    UserTask task = workable(key);
+      @AuthenticationPrincipal SignedInUser me, RedirectAttributes flash) {
+    UserTask task = workable(key, me);
     return command(task, returnTo, flash, "Unassigned: the task is back with its group.", () -> userTasks.unassign(key));
   }
 
   @PostMapping("/console/tasks/{key}/assign")
   String assign(@PathVariable long key, @RequestParam(required = false) String assignee,
-      @RequestParam(defaultValue = "task") String returnTo, RedirectAttributes flash) {
-    UserTask task = workable(key);
+      @RequestParam(defaultValue = "task") String returnTo, @AuthenticationPrincipal SignedInUser me,
+      RedirectAttributes flash) {
+    UserTask task = workable(key, me);
     String username = assignee == null ? "" : assignee.strip().toLowerCase();
-    boolean staff = staffUsers().stream().anyMatch(u -> u.getUsername().equals(username));
-    if (!staff) {
+    var staff = staffUsers().stream().filter(u -> u.getUsername().equals(username)).findFirst();
+    if (staff.isEmpty()) {
       flash.addFlashAttribute("error", username.isEmpty() ? "Choose whom to assign the task to."
           : "\"" + username + "\" is no active staff user; choose one from the list.");
+      return back(task, returnTo);
+    }
+    if (!staff.get().taskGroupMembership().includes(task.getCandidateGroups())) {
+      flash.addFlashAttribute("error", "\"" + username + "\" is in none of the task's groups ("
+          + task.getCandidateGroups() + "); choose one from the list.");
       return back(task, returnTo);
     }
     return command(task, returnTo, flash, "Assigned to " + username + ".", () -> userTasks.assign(key, username));
@@ -155,7 +167,7 @@ class TaskConsoleController {
   @PostMapping("/console/tasks/{key}/complete")
   String complete(@PathVariable long key, @RequestParam MultiValueMap<String, String> input,
       @AuthenticationPrincipal SignedInUser me, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    UserTask task = workable(key);
+    UserTask task = workable(key, me);
     FormSchema form = formOf(task);
     Map<String, Object> variables = variables(task);
     if (!me.getUsername().equals(task.getAssignee())) {
@@ -197,7 +209,8 @@ class TaskConsoleController {
     model.addAttribute("fields", processor.render(form, input, errors, variables));
     model.addAttribute("hasForm", !form.components().isEmpty());
     model.addAttribute("mine", me.getUsername().equals(task.getAssignee()));
-    model.addAttribute("staff", staffUsers());
+    model.addAttribute("staff", staffUsers().stream()
+        .filter(u -> u.taskGroupMembership().includes(task.getCandidateGroups())).toList());
     model.addAttribute("variablesKnown", engine.available());
     addRuntime(model);
   }
@@ -242,8 +255,8 @@ class TaskConsoleController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No user task with key " + key));
   }
 
-  /** A task the console may act on: it exists, is open, and the runtime is the embedded one. */
-  private UserTask workable(long key) {
+  /** A task the console may act on: it exists, is open, is the user's, and the runtime is the embedded one. */
+  private UserTask workable(long key, SignedInUser me) {
     if (runtime != CamundaRuntime.EMBEDDED) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "Against a Camunda cluster, user tasks are worked in Camunda Tasklist.");
@@ -253,7 +266,32 @@ class TaskConsoleController {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "This task is already " + task.getState().name()
           .toLowerCase() + ".");
     }
-    return task;
+    return ours(task, me);
+  }
+
+  /** The task, if it is offered to one of the user's groups or assigned to them; refused otherwise. */
+  private UserTask ours(UserTask task, SignedInUser me) {
+    if (me.mayWork(task.getCandidateGroups(), task.getAssignee())) {
+      return task;
+    }
+    throw new NotYourGroupsTask("\"" + models.elementName(task.getBpmnProcessId(), task.getElementId())
+        + "\" is a task for " + String.join(", ", TaskGroups.parse(task.getCandidateGroups()))
+        + ". You work the tasks of " + me.getTaskGroups() + ", and those assigned to you.");
+  }
+
+  /** A task of groups the user is not in. */
+  static class NotYourGroupsTask extends RuntimeException {
+    NotYourGroupsTask(String message) {
+      super(message);
+    }
+  }
+
+  @ExceptionHandler(NotYourGroupsTask.class)
+  String notYourGroups(NotYourGroupsTask e, HttpServletResponse response, Model model) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("title", "Not a task of your groups");
+    model.addAttribute("messages", List.of(e.getMessage()));
+    return "problem";
   }
 
   private FormSchema formOf(UserTask task) {

@@ -3,6 +3,7 @@ package org.partnerlifecycle.deal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,6 +14,9 @@ public interface DealRegistrationRepository extends JpaRepository<DealRegistrati
   long countByPartnerIdAndStatusAndClosedAtAfter(long partnerId, DealRegistration.Status status, Instant after);
 
   List<DealRegistration> findByPartnerIdOrderByRegisteredAtDesc(long partnerId);
+
+  /** One page of a partner's registrations, uncounted. */
+  List<DealRegistration> findByPartnerId(long partnerId, Pageable page);
 
   /** Registrations of the same customer by name key, web domain or tax id, in any of the given statuses. */
   @Query("select d from DealRegistration d where d.status in :statuses and (d.customerKey = :key"

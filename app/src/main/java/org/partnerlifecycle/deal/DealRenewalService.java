@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.partnerlifecycle.audit.ProcessRef;
 import org.partnerlifecycle.onboarding.OnboardingProperties;
 import org.partnerlifecycle.onboarding.PartnerSteps.StepNotAvailable;
 import org.partnerlifecycle.onboarding.ProcessGateway;
+import org.partnerlifecycle.partner.PartnerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +38,7 @@ public class DealRenewalService {
   private final DealRegistrationRepository deals;
   private final CamundaClient client;
   private final ProcessGateway processes;
+  private final PartnerService partners;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Duration notice;
@@ -43,7 +46,7 @@ public class DealRenewalService {
   private final Duration exclusivity;
 
   DealRenewalService(CustomerContractRepository contracts, DealRegistrationRepository deals, CamundaClient client,
-      ProcessGateway processes, TransactionTemplate tx, Clock clock,
+      ProcessGateway processes, PartnerService partners, TransactionTemplate tx, Clock clock,
       @Value("${partner.deals.renewal-notice:P120D}") Duration notice,
       @Value("${partner.deals.acceptance-window:P14D}") Duration acceptanceWindow,
       @Value("${partner.deals.exclusivity:P90D}") Duration exclusivity) {
@@ -51,6 +54,7 @@ public class DealRenewalService {
     this.deals = deals;
     this.client = client;
     this.processes = processes;
+    this.partners = partners;
     this.tx = tx;
     this.clock = clock;
     this.notice = notice;
@@ -118,14 +122,25 @@ public class DealRenewalService {
         .orElseThrow(() -> new IllegalArgumentException("no customer contract " + contractId));
   }
 
-  /** The incumbent answers the offer in the portal. */
-  public void answer(long partnerId, long contractId, boolean accept) {
+  /**
+   * The incumbent answers the offer in the portal. The first answer counts: a second one (the other button, a
+   * double click) carries the same message id and audit key, so the engine and the history keep the first.
+   */
+  public void answer(long partnerId, long contractId, boolean accept, PartnerService.Actor actor) {
     CustomerContract contract = contracts.findById(contractId)
         .filter(c -> c.getIncumbentPartnerId() == partnerId)
         .orElseThrow(() -> new StepNotAvailable("No such renewal offer of yours."));
     if (contract.getRenewalStatus() != CustomerContract.RenewalStatus.OFFERED) {
       throw new StepNotAvailable("This renewal offer is no longer open.");
     }
-    processes.publish(accept ? ACCEPTED : DECLINED, String.valueOf(contractId), "renewal-answer-" + contractId, Map.of());
+    String answerId = "renewal-answer-" + contractId;
+    processes.publish(accept ? ACCEPTED : DECLINED, String.valueOf(contractId), answerId, Map.of());
+    partners.recordEvent(partnerId, "RENEWAL_ANSWERED", actor, ProcessRef.NONE, Map.of("contractId", contractId,
+        "customer", contract.getCustomerName(), "answer", accept ? "accept" : "decline"), answerId);
+  }
+
+  /** How long the incumbent has to answer an offer. */
+  public Duration acceptanceWindow() {
+    return acceptanceWindow;
   }
 }

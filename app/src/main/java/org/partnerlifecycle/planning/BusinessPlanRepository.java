@@ -2,6 +2,7 @@ package org.partnerlifecycle.planning;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface BusinessPlanRepository extends JpaRepository<BusinessPlan, Long> {
@@ -13,4 +14,7 @@ public interface BusinessPlanRepository extends JpaRepository<BusinessPlan, Long
   Optional<BusinessPlan> findFirstByPartnerIdAndStatusOrderByPlanYearDesc(long partnerId, BusinessPlan.Status status);
 
   List<BusinessPlan> findByPartnerIdOrderByPlanYearDesc(long partnerId);
+
+  /** One page of a partner's plans, uncounted. */
+  List<BusinessPlan> findByPartnerId(long partnerId, Pageable page);
 }

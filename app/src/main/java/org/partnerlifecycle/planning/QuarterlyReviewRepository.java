@@ -10,5 +10,8 @@ public interface QuarterlyReviewRepository extends JpaRepository<QuarterlyReview
 
   List<QuarterlyReview> findByPlanIdOrderByQuarter(long planId);
 
+  /** The reviews of several plans at once (at most four each). */
+  List<QuarterlyReview> findByPlanIdInOrderByPlanIdAscQuarterAsc(java.util.Collection<Long> planIds);
+
   long countByPlanId(long planId);
 }

@@ -25,6 +25,8 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/portal/**").hasRole("PARTNER")
             .requestMatchers("/console/invitations", "/console/invitations/**").hasAnyRole("OPS", "ADMIN")
+            // ending a partnership for cause is a channel manager's decision
+            .requestMatchers("/console/partners/*/terminate").hasRole("MANAGER")
             .requestMatchers("/console/**").hasAnyRole("OPS", "MANAGER", "ADMIN")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").permitAll()

@@ -5,10 +5,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.Map;
 import org.partnerlifecycle.account.SignedInUser;
+import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.deal.DealForm;
 import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.deal.DealRegistrationRepository;
 import org.partnerlifecycle.deal.DealRegistrationService;
+import org.partnerlifecycle.deal.DealRenewalService;
 import org.partnerlifecycle.onboarding.PartnerSteps.StepNotAvailable;
 import org.partnerlifecycle.partner.PartnerService;
 import org.springframework.http.HttpStatus;
@@ -23,19 +25,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The company's deal registrations: registering an opportunity, reporting it won or lost, asking for more time. */
+/**
+ * The company's deal registrations: registering an opportunity, reporting it won or lost, asking for more time,
+ * and answering a renewal offer of a customer contract the company sold (its incumbency).
+ */
 @Controller
 class PortalDealsController {
 
   private final DealRegistrationRepository deals;
   private final DealRegistrationService service;
+  private final DealRenewalService renewals;
   private final PartnerService partners;
   private final Validator validator;
 
-  PortalDealsController(DealRegistrationRepository deals, DealRegistrationService service, PartnerService partners,
-      Validator validator) {
+  PortalDealsController(DealRegistrationRepository deals, DealRegistrationService service,
+      DealRenewalService renewals, PartnerService partners, Validator validator) {
     this.deals = deals;
     this.service = service;
+    this.renewals = renewals;
     this.partners = partners;
     this.validator = validator;
   }
@@ -92,9 +99,33 @@ class PortalDealsController {
     return "redirect:/portal/deals";
   }
 
+  /**
+   * Accepts or declines the renewal offer of a contract the company holds. Another company's contract is "no
+   * such renewal offer of yours" (409), like a missing one; so is an offer already answered or lapsed.
+   */
+  @PostMapping("/portal/deals/renewals/{contractId}/answer")
+  String answerRenewal(@AuthenticationPrincipal SignedInUser user, @PathVariable long contractId,
+      @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
+    if (!"accept".equals(answer) && !"decline".equals(answer)) {
+      throw new StepNotAvailable("Answer the renewal offer with accept or decline.");
+    }
+    long partnerId = PortalUser.partnerId(user);
+    boolean accept = "accept".equals(answer);
+    renewals.answer(partnerId, contractId, accept, new PartnerService.Actor(ActorType.PARTNER_USER,
+        user.getUsername()));
+    redirect.addFlashAttribute("success", accept
+        ? "Thank you, you accepted the renewal: the registration shows as approved, with its exclusivity, once we have recorded it."
+        : "Thank you, you declined the renewal: the customer is released to other partners.");
+    return "redirect:/portal/deals";
+  }
+
   private String page(long partnerId, DealInput input, Model model) {
+    var all = deals.findByPartnerIdOrderByRegisteredAtDesc(partnerId);
     model.addAttribute("partner", partners.get(partnerId));
-    model.addAttribute("deals", deals.findByPartnerIdOrderByRegisteredAtDesc(partnerId));
+    model.addAttribute("deals", all);
+    model.addAttribute("renewalOffers", all.stream()
+        .filter(d -> d.getStatus() == DealRegistration.Status.OFFERED && d.getContractId() != null).toList());
+    model.addAttribute("acceptanceWindow", renewals.acceptanceWindow());
     model.addAttribute("deal", input);
     model.addAttribute("portalPage", "deals");
     return "portal/deals";

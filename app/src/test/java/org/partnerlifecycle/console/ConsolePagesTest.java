@@ -1,6 +1,7 @@
 package org.partnerlifecycle.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -156,6 +157,77 @@ class ConsolePagesTest {
         .with(manager())).andReturn().getModelAndView().getModel();
     assertThat((List<?>) narrower.get("expiring")).isEmpty();
     assertThat(narrower.get("totalPartners")).isEqualTo(3L);
+  }
+
+  @Test
+  void thePartnerPageShowsCertificationsPlansScorecardsRemediationAndDeals() throws Exception {
+    long verifyInstance = Math.abs(UUID.randomUUID().getMostSignificantBits());
+    jdbc.update("INSERT INTO certification (partner_id, person_name, person_email, level, evidence, status,"
+        + " submitted_at, submitted_by, decided_at, expires_at, process_instance_key) VALUES (?, 'Vera Verified',"
+        + " 'vera@epsilon.example', 'TECHNICAL_SPECIALIST', 'Exam 4711', 'VERIFIED', ?, 'pat', ?, ?, ?)", active,
+        utc(now.minus(Duration.ofDays(30))), utc(now.minus(Duration.ofDays(28))), utc(now.plus(Duration.ofDays(700))),
+        verifyInstance);
+    jdbc.update("INSERT INTO user_task (user_task_key, process_instance_key, bpmn_process_id, process_version,"
+        + " element_id, element_instance_key, candidate_groups, assignee, partner_id, state, created_at, updated_at,"
+        + " ended_at) VALUES (?, ?, 'partner-certification', 1, 'VerifyCertification', 1, 'channel-ops', 'vic.verifier',"
+        + " ?, 'COMPLETED', ?, ?, ?)", Math.abs(UUID.randomUUID().getMostSignificantBits()), verifyInstance, active,
+        utc(now.minus(Duration.ofDays(30))), utc(now.minus(Duration.ofDays(28))), utc(now.minus(Duration.ofDays(28))));
+    jdbc.update("INSERT INTO certification (partner_id, person_name, person_email, level, evidence, status,"
+        + " submitted_at, submitted_by) VALUES (?, 'Sam Submitted', 'sam@epsilon.example', 'SALES_ASSOCIATE', 'Course',"
+        + " 'SUBMITTED', ?, 'pat')", active, utc(now.minus(Duration.ofDays(1))));
+
+    int year = today.getYear();
+    jdbc.update("INSERT INTO business_plan (partner_id, plan_year, status, revenue_target, share_of_sales_target,"
+        + " product_lines, new_customers_target, certified_staff_target, marketing_activities_target, submitted_at,"
+        + " submitted_by, approved_at, created_at, idempotency_key) VALUES (?, ?, 'APPROVED', 400000, 40, 'ERP', 8, 4,"
+        + " 6, ?, 'pat', ?, ?, ?)", active, year, utc(now.minus(Duration.ofDays(90))),
+        utc(now.minus(Duration.ofDays(80))), utc(now.minus(Duration.ofDays(95))), "plan-" + region);
+    long planId = jdbc.queryForObject("SELECT id FROM business_plan WHERE idempotency_key = ?", Long.class,
+        "plan-" + region);
+    jdbc.update("INSERT INTO quarterly_review (plan_id, quarter, period, revenue_actual, revenue_target,"
+        + " share_of_sales_actual, new_customers_actual, certified_staff_actual, marketing_activities_actual,"
+        + " customer_satisfaction, data_missing, recorded_at, idempotency_key) VALUES (?, 1, ?, 90000, 100000, 37, 3,"
+        + " 2, 1, 8.4, FALSE, ?, ?)", planId, year + "-Q1", utc(now.minus(Duration.ofDays(10))), "review-" + region);
+
+    jdbc.update("INSERT INTO scorecard (partner_id, period, evaluated_at, revenue_attainment, deal_close_rate,"
+        + " market_penetration, certified_staff, required_certified_staff, customer_satisfaction, current_tier,"
+        + " non_productive, composite_score, maturity, category_rank, category_size, action, target_tier, reason,"
+        + " outcome, idempotency_key) VALUES (?, ?, ?, 0.900, 0.500, 0.042, 3, 5, 8.4, 'GOLD', FALSE, 72, 'STRATEGIC',"
+        + " 2, 7, 'DEMOTE', 'SILVER', 'Too few certified staff', 'REMEDIATION', ?)", active, year + "-Q1",
+        utc(now.minus(Duration.ofDays(9))), "scorecard-" + region);
+    long scorecardId = jdbc.queryForObject("SELECT id FROM scorecard WHERE idempotency_key = ?", Long.class,
+        "scorecard-" + region);
+    jdbc.update("INSERT INTO remediation (partner_id, scorecard_id, target_tier, plan, opened_at, window_ends_at,"
+        + " status, idempotency_key) VALUES (?, ?, 'SILVER', 'Certify two more architects', ?, ?, 'OPEN', ?)", active,
+        scorecardId, utc(now.minus(Duration.ofDays(9))), utc(now.plus(Duration.ofDays(81))), "remediation-" + region);
+    int deals = PartnershipRecords.DEAL_ROWS + 2;
+    for (int i = 1; i <= deals; i++) {
+      jdbc.update("INSERT INTO deal_registration (partner_id, customer_name, customer_key, country, product_lines,"
+          + " estimated_value, expected_close, status, registered_at, registered_by) VALUES (?, ?, ?, 'DE', 'ERP',"
+          + " 50000, ?, 'APPROVED', ?, 'pat')", active, "Customer No" + i + " " + region, "customer no" + i + region,
+          today.plusMonths(2), utc(now.minus(Duration.ofDays(deals + 1 - i))));
+    }
+
+    String page = mvc.perform(get("/console/partners/" + active).with(manager()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // certifications: who holds what until when, and who verified it (the assignee of its completed task)
+    assertThat(page).contains("Vera Verified", "Technical Specialist", "vic.verifier",
+        LocalDate.ofInstant(now.plus(Duration.ofDays(700)), ZoneOffset.UTC).toString(), "Sam Submitted",
+        "awaiting verification", "2 certifications, newest first.");
+    // the plan's year targets and its quarter's actuals against the quarter's share of the revenue target
+    assertThat(page).contains("Plan " + year, "400,000", year + "-Q1", "90,000", "100,000", "(90%)", "37%");
+    // the scorecard's metrics, maturity and rank in its category, and the remediation window it opened
+    assertThat(page).contains("<td>90%</td>", "<td>50%</td>", "<td>4.2%</td>", "3 (5)", "strategic", "2 of 7",
+        "demote", "→ SILVER", "Certify two more architects");
+    // deal registrations: the latest ones only, with the total
+    assertThat(page).contains("The latest " + PartnershipRecords.DEAL_ROWS + " of " + deals + " deal registrations",
+        "Customer No" + deals + " " + region, "Customer No3 " + region)
+        .doesNotContain("Customer No2 " + region, "Customer No1 " + region);
+    // a partner without any of it says so
+    mvc.perform(get("/console/partners/" + applied).with(manager()))
+        .andExpect(content().string(allOf(containsString("No certification submitted."),
+            containsString("No business plan yet."), containsString("Not evaluated yet."),
+            containsString("No deal registered."), not(containsString("Remediation windows")))));
   }
 
   @Test

@@ -60,14 +60,27 @@ class ConsoleQueryCostTest {
   void aPartnersPageCostsTheSameForAShortAndALongHistory() throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     long small = partner("Small History " + suffix, 2, 1, 1);
+    partnership(small, 1, 1, 1, 1, 1);
     long large = partner("Large History " + suffix, 300, 5, 6);
+    partnership(large, 30, 6, 25, 9, 40);
+    long fresh = partner("No Partnership " + suffix, 2, 1, 1);
 
     List<String> forSmall = statementsOf("/console/partners/" + small);
     List<String> forLarge = statementsOf("/console/partners/" + large + "?page=3");
     // one more at most: counting the history, which a history shorter than a page does not need
     assertThat(forLarge.size() - forSmall.size()).isBetween(0, 1);
-    assertThat(forLarge.size()).isLessThanOrEqualTo(11);
+    // 11 for the partner, its application, profile, users, agreements, tasks and history; 1 counting every
+    // partnership section; 1 per section (2 for certifications and plans: verifiers, quarterly reviews); the termination
+    assertThat(forLarge.size()).isLessThanOrEqualTo(11 + 1 + 7 + 1);
     assertThat(forLarge).filteredOn(s -> s.startsWith("select as1_0")).hasSize(1);
+    // each partnership table is read once, bounded, besides the one statement that counts them all
+    for (String table : List.of("certification", "business_plan", "quarterly_review", "scorecard", "remediation",
+        "deal_registration", "termination")) {
+      assertThat(forLarge).as(table).filteredOn(s -> s.toLowerCase().contains("from " + table + " ")
+          && !s.toLowerCase().contains("count(")).hasSize(1);
+    }
+    // a partner without a partnership yet is not asked for its sections at all
+    assertThat(statementsOf("/console/partners/" + fresh).size()).isEqualTo(forSmall.size() - 8);
   }
 
   @Test
@@ -120,6 +133,59 @@ class ConsoleQueryCostTest {
           LocalDateTime.now(ZoneOffset.UTC), "b".repeat(64));
     }
     return id;
+  }
+
+  /**
+   * The active partnership's records of a partner: certifications (each verified in a task), business plans with
+   * four quarterly reviews each, scorecards, remediation windows, deal registrations, and a termination.
+   */
+  private void partnership(long id, int certifications, int plans, int scorecards, int remediations, int deals) {
+    var now = LocalDateTime.now(ZoneOffset.UTC);
+    for (int i = 0; i < certifications; i++) {
+      long instance = Math.abs(UUID.randomUUID().getMostSignificantBits());
+      jdbc.update("INSERT INTO certification (partner_id, person_name, person_email, level, evidence, status,"
+          + " submitted_at, submitted_by, expires_at, process_instance_key) VALUES (?, 'Person', 'p@cost.example',"
+          + " 'SALES_ASSOCIATE', 'Exam', 'VERIFIED', ?, 'pat', ?, ?)", id, now.minusDays(i), now.plusYears(2), instance);
+      jdbc.update("INSERT INTO user_task (user_task_key, process_instance_key, bpmn_process_id, process_version,"
+          + " element_id, element_instance_key, candidate_groups, assignee, partner_id, state, created_at, updated_at)"
+          + " VALUES (?, ?, 'partner-certification', 1, 'VerifyCertification', 1, 'channel-ops', 'ops', ?, 'COMPLETED',"
+          + " ?, ?)", Math.abs(UUID.randomUUID().getMostSignificantBits()), instance, id, now, now);
+    }
+    for (int i = 0; i < plans; i++) {
+      String key = "cost-plan-" + id + "-" + i;
+      jdbc.update("INSERT INTO business_plan (partner_id, plan_year, status, revenue_target, created_at,"
+          + " idempotency_key) VALUES (?, ?, 'APPROVED', 100000, ?, ?)", id, 2000 + i, now, key);
+      Long planId = jdbc.queryForObject("SELECT id FROM business_plan WHERE idempotency_key = ?", Long.class, key);
+      for (int quarter = 1; quarter <= 4; quarter++) {
+        jdbc.update("INSERT INTO quarterly_review (plan_id, quarter, period, revenue_actual, revenue_target,"
+            + " share_of_sales_actual, new_customers_actual, certified_staff_actual, marketing_activities_actual,"
+            + " customer_satisfaction, data_missing, recorded_at, idempotency_key) VALUES (?, ?, ?, 20000, 25000,"
+            + " 10, 1, 1, 1, 7.5, FALSE, ?, ?)", planId, quarter, (2000 + i) + "-Q" + quarter, now,
+            key + "-q" + quarter);
+      }
+    }
+    Long scorecardId = null;
+    for (int i = 0; i < scorecards; i++) {
+      String key = "cost-scorecard-" + id + "-" + i;
+      jdbc.update("INSERT INTO scorecard (partner_id, period, evaluated_at, revenue_attainment, deal_close_rate,"
+          + " market_penetration, certified_staff, required_certified_staff, customer_satisfaction, current_tier,"
+          + " non_productive, composite_score, maturity, category_rank, category_size, idempotency_key) VALUES (?, ?,"
+          + " ?, 0.8, 0.5, 0.1, 1, 0, 7.5, 'REGISTERED', FALSE, 50, 'OPTIMIZED', 1, 1, ?)", id, "2000-Q1",
+          now.minusDays(i), key);
+      scorecardId = jdbc.queryForObject("SELECT id FROM scorecard WHERE idempotency_key = ?", Long.class, key);
+    }
+    for (int i = 0; i < remediations; i++) {
+      jdbc.update("INSERT INTO remediation (partner_id, scorecard_id, target_tier, plan, opened_at, window_ends_at,"
+          + " status, idempotency_key) VALUES (?, ?, 'REGISTERED', 'Plan', ?, ?, 'RECOVERED', ?)", id, scorecardId,
+          now.minusDays(i), now.plusDays(90), "cost-remediation-" + id + "-" + i);
+    }
+    for (int i = 0; i < deals; i++) {
+      jdbc.update("INSERT INTO deal_registration (partner_id, customer_name, customer_key, country, product_lines,"
+          + " estimated_value, expected_close, status, registered_at) VALUES (?, 'Customer', 'customer', 'DE', 'ERP',"
+          + " 1000, ?, 'SUBMITTED', ?)", id, LocalDate.now().plusMonths(1), now.minusDays(i));
+    }
+    jdbc.update("INSERT INTO termination (partner_id, trigger_type, reason, requested_by, requested_at, status)"
+        + " VALUES (?, 'FOR_CAUSE', 'Cost test', 'manager', ?, 'REQUESTED')", id, now);
   }
 
   private static void log(String url, List<String> statements) throws IOException {

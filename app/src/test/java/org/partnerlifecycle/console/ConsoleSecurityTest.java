@@ -28,7 +28,7 @@ class ConsoleSecurityTest {
 
   List<String> pages;
   static final List<String> ACTIONS = List.of("/console/tasks/1/claim", "/console/tasks/1/unassign",
-      "/console/tasks/1/assign", "/console/tasks/1/complete");
+      "/console/tasks/1/assign", "/console/tasks/1/complete", "/console/partners/1/terminate");
 
   @BeforeEach
   void consolePages() {

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// uploaded documents under target/, like EmbeddedAppTest, never in the working directory's data/
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = org.partnerlifecycle.EmbeddedAppTest.DOCUMENTS_DIR)
 @AutoConfigureMockMvc
 @Import(SqlStatementCounter.class)
 @interface ConsoleServerTest {

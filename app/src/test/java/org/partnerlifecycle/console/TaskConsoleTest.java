@@ -24,9 +24,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.partnerlifecycle.account.Role;
+import org.partnerlifecycle.account.TaskGroups;
+import org.partnerlifecycle.account.UserAccount;
+import org.partnerlifecycle.account.UserAccountRepository;
 import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
+import org.partnerlifecycle.deal.CustomerContract;
+import org.partnerlifecycle.deal.CustomerContractRepository;
+import org.partnerlifecycle.deal.DealForm;
+import org.partnerlifecycle.deal.DealRegistration;
+import org.partnerlifecycle.deal.DealRegistrationRepository;
+import org.partnerlifecycle.deal.DealRegistrationService;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.Agreement;
@@ -35,6 +45,7 @@ import org.partnerlifecycle.onboarding.ApplicationForm;
 import org.partnerlifecycle.onboarding.ApplicationService;
 import org.partnerlifecycle.onboarding.PartnerSteps;
 import org.partnerlifecycle.onboarding.ProfileForm;
+import org.partnerlifecycle.onboarding.TestPartners;
 import org.partnerlifecycle.onboarding.TrainingAssignmentRepository;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.partner.PartnerRepository;
@@ -42,6 +53,7 @@ import org.partnerlifecycle.partner.PartnerService.Actor;
 import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.task.UserTask;
 import org.partnerlifecycle.task.UserTaskRepository;
+import org.partnerlifecycle.task.UserTaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -72,6 +84,12 @@ class TaskConsoleTest {
   @Autowired AgreementRepository agreements;
   @Autowired TrainingAssignmentRepository training;
   @Autowired LifecycleEventRepository events;
+  @Autowired TestPartners testPartners;
+  @Autowired DealRegistrationService registrations;
+  @Autowired DealRegistrationRepository deals;
+  @Autowired CustomerContractRepository contracts;
+  @Autowired UserAccountRepository accounts;
+  @Autowired UserTaskService userTasks;
   /** The app's clock: on the embedded runtime the engine's, which other tests in this context may have moved. */
   @Autowired Clock clock;
 
@@ -224,6 +242,79 @@ class TaskConsoleTest {
         .andExpect(content().string(not(containsString(name))));
     mvc.perform(get("/console/tasks").param("assignee", "manager").with(as("ops")))
         .andExpect(content().string(containsString(name)));
+  }
+
+  @Test
+  void staffWorkOnlyTheTasksOfTheirGroupsAndThoseAssignedToThem() throws Exception {
+    // a deal on a customer whose contract another partner holds goes to a channel manager's review
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long incumbent = testPartners.active("Incumbent " + suffix, Segment.RESELLER);
+    long challenger = testPartners.active("Challenger " + suffix, Segment.RESELLER);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    String customer = "Loyal Customer " + suffix;
+    contracts.save(new CustomerContract(customer, null, null, "DE", "Analytics", new BigDecimal("50000"), incumbent,
+        today.plusYears(1)));
+    DealRegistration deal = registrations.register(challenger, new DealForm(customer, null, null, "DE", "Analytics",
+        new BigDecimal("120000"), today.plusMonths(3), null), "pat");
+    UserTask review = awaitOpenTask(deal.getProcessInstanceKey(), "ReviewDealConflict");
+    assertThat(review.getCandidateGroups()).isEqualTo(TaskGroups.MANAGERS);
+    String task = "/console/tasks/" + review.getUserTaskKey();
+    String partner = "Challenger " + suffix;
+
+    // ops (channel-ops) neither see it nor open, claim or complete it: 403 with whose task it is
+    mvc.perform(get("/console/tasks").param("group", TaskGroups.MANAGERS).with(as("ops")))
+        .andExpect(content().string(allOf(not(containsString(partner)),
+            containsString("<strong>channel-ops</strong> and those assigned to you"))));
+    mvc.perform(get(task).with(as("ops")))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("&quot;Review channel conflict&quot; is a task for channel-managers."
+            + " You work the tasks of channel-ops, and those assigned to you.")));
+    for (String action : List.of("/claim", "/unassign", "/complete")) {
+      mvc.perform(post(task + action).with(as("ops")).with(csrf())).andExpect(status().isForbidden());
+    }
+    assertThat(tasks.findById(review.getUserTaskKey()).orElseThrow().getAssignee()).isNull();
+
+    // managers (channel-managers) do; they cannot hand it to someone outside its group
+    mvc.perform(get("/console/tasks").param("group", TaskGroups.MANAGERS).with(as("manager")))
+        .andExpect(content().string(containsString(partner)));
+    mvc.perform(get(task).with(as("manager")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("<option value=\"manager\""),
+            not(containsString("<option value=\"ops\"")))));
+    mvc.perform(post(task + "/assign").param("assignee", "ops").with(as("manager")).with(csrf()))
+        .andExpect(flash().attribute("error", "\"ops\" is in none of the task's groups (channel-managers); choose"
+            + " one from the list."));
+    assertThat(tasks.findById(review.getUserTaskKey()).orElseThrow().getAssignee()).isNull();
+
+    // an ops lead whose account names channel-managers works it too
+    String lead = "lead-" + suffix;
+    UserAccount account = UserAccount.staff(lead, "Ops Lead", lead + "@vendor.example", Role.OPS, clock.instant());
+    account.setTaskGroups(List.of(TaskGroups.MANAGERS));
+    account.activate("{noop}unused");
+    accounts.save(account);
+    mvc.perform(get("/console/tasks").param("group", TaskGroups.MANAGERS).with(as(lead)))
+        .andExpect(content().string(containsString(partner)));
+    claim(review, lead);
+
+    // assigned to ops elsewhere (as in Tasklist), it is theirs to see and work until it is unassigned
+    userTasks.assign(review.getUserTaskKey(), "ops");
+    EngineRecords.await(() -> tasks.findById(review.getUserTaskKey()).filter(t -> "ops".equals(t.getAssignee())),
+        WAIT, "task assigned to ops");
+    mvc.perform(get("/console/tasks").param("mine", "true").with(as("ops")))
+        .andExpect(content().string(containsString(partner)));
+    mvc.perform(get(task).with(as("ops"))).andExpect(status().isOk());
+    mvc.perform(post(task + "/unassign").with(as("ops")).with(csrf()))
+        .andExpect(flash().attribute("message", "Unassigned: the task is back with its group."));
+    EngineRecords.await(() -> tasks.findById(review.getUserTaskKey()).filter(t -> t.getAssignee() == null),
+        WAIT, "task unassigned");
+    mvc.perform(get(task).with(as("ops"))).andExpect(status().isForbidden());
+
+    // the manager decides it through its form
+    claim(review, "manager");
+    complete(review, "manager", "dealDecision", "reject", "dealDecisionReason", "Incumbent keeps the account")
+        .andExpect(redirectedUrl("/console/tasks"));
+    EngineRecords.await(() -> deals.findById(deal.getId()).filter(d -> d.getStatus() == DealRegistration.Status.REJECTED),
+        WAIT, "deal rejected by the manager");
   }
 
   private void signLatestAgreement(long partnerId, String email) {

@@ -16,11 +16,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.EmbeddedAppTest;
+import org.partnerlifecycle.audit.ActorType;
 import org.partnerlifecycle.audit.LifecycleEvent;
 import org.partnerlifecycle.audit.LifecycleEventRepository;
 import org.partnerlifecycle.engine.EmbeddedEngine;
 import org.partnerlifecycle.engine.EngineRecords;
 import org.partnerlifecycle.onboarding.TestPartners;
+import org.partnerlifecycle.partner.PartnerService;
 import org.partnerlifecycle.partner.Segment;
 import org.partnerlifecycle.task.TaskState;
 import org.partnerlifecycle.task.UserTask;
@@ -201,7 +203,7 @@ class DealRegistrationFlowTest {
     EngineRecords.await(() -> deals.findByContractIdAndStatus(ignored.getId(), DealRegistration.Status.OFFERED),
         WAIT, "second offer");
 
-    renewals.answer(incumbent, accepted.getId(), true);
+    renewals.answer(incumbent, accepted.getId(), true, new PartnerService.Actor(ActorType.PARTNER_USER, "pat"));
     awaitStatus(offer.getId(), DealRegistration.Status.APPROVED);
 
     long ignoredOffer = contracts.findById(ignored.getId()).orElseThrow().getProcessInstanceKey();

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerlifecycle.EmbeddedAppTest;
 import org.partnerlifecycle.PortalFixtures;
 import org.partnerlifecycle.PortalFixtures.PartnerUser;
+import org.partnerlifecycle.account.TaskGroups;
 import org.partnerlifecycle.document.DocumentKind;
 import org.partnerlifecycle.document.PartnerDocuments;
 import org.partnerlifecycle.engine.EngineRecords;
@@ -113,6 +115,7 @@ class AuthorizationMatrixTest {
   final Map<Long, Long> removableDocumentOf = new java.util.HashMap<>();
   final Map<Long, String> moduleOf = new java.util.HashMap<>();
   long taskKey;
+  long managersTaskKey;
 
   @BeforeEach
   void twoPartnersAndStaff() {
@@ -132,10 +135,24 @@ class AuthorizationMatrixTest {
           p.partnerId(), module, "Matrix module", java.sql.Timestamp.from(Instant.now()));
       moduleOf.put(p.partnerId(), module);
     }
-    // an open, unassigned task of the demo processes; the rows claim and unassign it, leaving it as found
+    // an open, unassigned channel-ops task of the demo processes; the rows claim and unassign it, leaving it as found
     taskKey = EngineRecords.await(() -> tasks.findAll().stream()
-        .filter(t -> t.getState() == TaskState.OPEN && t.getAssignee() == null).map(UserTask::getUserTaskKey)
-        .findFirst(), PortalFixtures.WAIT, "an open demo task").longValue();
+        .filter(t -> t.getState() == TaskState.OPEN && t.getAssignee() == null
+            && TaskGroups.parse(t.getCandidateGroups()).contains(TaskGroups.OPS))
+        .map(UserTask::getUserTaskKey).findFirst(), PortalFixtures.WAIT, "an open demo task").longValue();
+    // a channel managers' task as the projection lists it (no engine task behind it: the engine refuses its
+    // commands, which the console reports on the task's page)
+    managersTaskKey = 9_000_000_000_000_000L + n;
+    jdbc.update("INSERT INTO user_task (user_task_key, process_instance_key, bpmn_process_id, process_version,"
+        + " element_id, element_instance_key, candidate_groups, partner_id, state, created_at, updated_at)"
+        + " VALUES (?, ?, 'deal-registration', 1, 'ReviewDealConflict', ?, ?, ?, 'OPEN', ?, ?)", managersTaskKey,
+        managersTaskKey, managersTaskKey, TaskGroups.MANAGERS, a.partnerId(), java.sql.Timestamp.from(Instant.now()),
+        java.sql.Timestamp.from(Instant.now()));
+  }
+
+  @AfterEach
+  void removeTheManagersTask() {
+    jdbc.update("DELETE FROM user_task WHERE user_task_key = ?", managersTaskKey);
   }
 
   private long upload(PartnerUser p, String name) {
@@ -174,6 +191,10 @@ class AuthorizationMatrixTest {
     rows.add(portal("POST", "/portal/renewal/sign", Outcome.CONFLICT));
     rows.add(portal("POST", "/portal/termination", Outcome.INVALID));
     rows.add(portal("POST", "/portal/deals", Outcome.INVALID));
+    // a renewal offer that is not the caller's (here: none) is refused like a missing one
+    rows.add(row("POST", "/portal/deals/renewals/{contractId}/answer", "/portal/deals/renewals/987654321/answer",
+        r -> r.param("answer", "accept"), Outcome.LOGIN, Outcome.CONFLICT, Outcome.CONFLICT, Outcome.FORBIDDEN,
+        Outcome.FORBIDDEN, Outcome.FORBIDDEN));
     // a deal that is not the caller's (here: none) is refused like a missing one
     rows.add(row("POST", "/portal/deals/{dealId}/outcome", "/portal/deals/987654321/outcome", r -> r.param("outcome", "won"),
         Outcome.LOGIN, Outcome.CONFLICT, Outcome.CONFLICT, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
@@ -200,6 +221,12 @@ class AuthorizationMatrixTest {
     rows.addAll(ofEachPartner("GET", "/console/partners/{partnerId}/documents",
         id -> "/console/partners/" + id + "/documents", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
         Outcome.OK));
+    // terminating for cause is for managers only; these partners are onboarding, so the manager is told so (409)
+    for (PartnerUser owner : List.of(a, b)) {
+      rows.add(row("POST", "/console/partners/{id}/terminate", "/console/partners/" + owner.partnerId() + "/terminate",
+          r -> r.param("reason", "Matrix").param("confirm", "true"), Outcome.LOGIN, Outcome.FORBIDDEN,
+          Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.CONFLICT, Outcome.FORBIDDEN));
+    }
     rows.add(row("GET", "/console/invitations", "/console/invitations", r -> r, Outcome.LOGIN, Outcome.FORBIDDEN,
         Outcome.FORBIDDEN, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK));
     rows.add(row("POST", "/console/invitations", "/console/invitations", r -> r, Outcome.LOGIN, Outcome.FORBIDDEN,
@@ -212,6 +239,13 @@ class AuthorizationMatrixTest {
     rows.add(console("POST", "/console/tasks/{key}/unassign", task + "/unassign", Outcome.PAGE));
     // no assignee chosen: back to the task with a message
     rows.add(console("POST", "/console/tasks/{key}/assign", task + "/assign", Outcome.PAGE));
+    // a channel managers' task: not for ops (channel-ops only); managers and admins as above
+    String managersTask = "/console/tasks/" + managersTaskKey;
+    rows.add(managersTask("GET", "/console/tasks/{key}", managersTask, Outcome.OK));
+    rows.add(managersTask("POST", "/console/tasks/{key}/complete", managersTask + "/complete", Outcome.INVALID));
+    rows.add(managersTask("POST", "/console/tasks/{key}/claim", managersTask + "/claim", Outcome.PAGE));
+    rows.add(managersTask("POST", "/console/tasks/{key}/unassign", managersTask + "/unassign", Outcome.PAGE));
+    rows.add(managersTask("POST", "/console/tasks/{key}/assign", managersTask + "/assign", Outcome.PAGE));
     return rows;
   }
 
@@ -307,6 +341,12 @@ class AuthorizationMatrixTest {
   private static Row console(String method, String pattern, String url, Outcome staff) {
     return row(method, pattern, url, r -> r, Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, staff, staff,
         staff);
+  }
+
+  /** A task of the channel-managers group: refused to OPS, as {@code member} to MANAGER and ADMIN. */
+  private static Row managersTask(String method, String pattern, String url, Outcome member) {
+    return row(method, pattern, url, r -> r, Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+        member, member);
   }
 
   /** A URL naming a partner's resource: one row with partner A's, one with partner B's. */

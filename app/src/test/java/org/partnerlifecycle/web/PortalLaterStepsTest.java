@@ -18,6 +18,8 @@ import org.partnerlifecycle.PortalFixtures.PartnerUser;
 import org.partnerlifecycle.certification.Certification;
 import org.partnerlifecycle.certification.CertificationLevel;
 import org.partnerlifecycle.certification.CertificationRepository;
+import org.partnerlifecycle.deal.CustomerContract;
+import org.partnerlifecycle.deal.DealRegistration;
 import org.partnerlifecycle.partner.LifecycleStage;
 import org.partnerlifecycle.onboarding.Agreement;
 import org.partnerlifecycle.onboarding.AgreementRepository;
@@ -55,6 +57,10 @@ class PortalLaterStepsTest {
   @Autowired org.partnerlifecycle.deal.DealRegistrationRepository deals;
   @Autowired AgreementRepository agreements;
   @Autowired AgreementSignatureRepository signatures;
+  @Autowired org.partnerlifecycle.deal.CustomerContractRepository contracts;
+  @Autowired org.partnerlifecycle.deal.DealRenewalService renewals;
+  @Autowired org.partnerlifecycle.audit.LifecycleEventRepository events;
+  @Autowired java.time.Clock clock;
 
   private MockHttpSession signIn(PartnerUser p) throws Exception {
     return fixtures.login(mvc, p.username(), p.password());
@@ -331,5 +337,89 @@ class PortalLaterStepsTest {
         .andExpect(status().isConflict());
     mvc.perform(post("/portal/deals/" + dealId + "/outcome").session(session).with(csrf()).param("outcome", "maybe"))
         .andExpect(status().isConflict()).andExpect(content().string(containsString("Report the deal as won or lost")));
+  }
+
+  @Test
+  void renewalOffersAreAnsweredByTheIncumbentOnly() throws Exception {
+    int n = PortalFixtures.next();
+    PartnerUser incumbent = fixtures.partnerWithUser("Incumbent Ltd " + n, LifecycleStage.ACTIVE);
+    PartnerUser other = fixtures.partnerWithUser("Bystander Ltd " + n, LifecycleStage.ACTIVE);
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    var renewing = contracts.save(new CustomerContract("Renewing Customer " + n, null, null, "DE", "Analytics",
+        new java.math.BigDecimal("80000"), incumbent.partnerId(), today.plusDays(100)));
+    var leaving = contracts.save(new CustomerContract("Leaving Customer " + n, null, null, "DE", "Analytics",
+        new java.math.BigDecimal("60000"), incumbent.partnerId(), today.plusDays(101)));
+    renewals.offerDueRenewals();
+    DealRegistration offer = awaitDeal(renewing.getId(), DealRegistration.Status.OFFERED);
+    DealRegistration declined = awaitDeal(leaving.getId(), DealRegistration.Status.OFFERED);
+    MockHttpSession session = signIn(incumbent);
+    MockHttpSession bystander = signIn(other);
+
+    // the incumbent sees both offers with their answers; the other company sees neither
+    mvc.perform(get("/portal/deals").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Renewal offers"), containsString("Renewing Customer " + n),
+            containsString("Leaving Customer " + n),
+            containsString("action=\"/portal/deals/renewals/" + renewing.getId() + "/answer\""),
+            containsString("action=\"/portal/deals/renewals/" + leaving.getId() + "/answer\""))));
+    mvc.perform(get("/portal/deals").session(bystander))
+        .andExpect(content().string(allOf(not(containsString("Renewal offers")),
+            not(containsString("Renewing Customer " + n)))));
+
+    // another company cannot answer it, and an answer must be one of the two
+    mvc.perform(post("/portal/deals/renewals/" + renewing.getId() + "/answer").session(bystander).with(csrf())
+            .param("answer", "decline"))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("No such renewal offer of yours.")));
+    mvc.perform(post("/portal/deals/renewals/" + renewing.getId() + "/answer").session(session).with(csrf())
+            .param("answer", "maybe"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("Answer the renewal offer with accept or decline.")));
+    assertThat(answersOf(incumbent.partnerId())).isEmpty();
+
+    mvc.perform(post("/portal/deals/renewals/" + renewing.getId() + "/answer").session(session).with(csrf())
+            .param("answer", "accept"))
+        .andExpect(redirectedUrl("/portal/deals"));
+    mvc.perform(post("/portal/deals/renewals/" + leaving.getId() + "/answer").session(session).with(csrf())
+            .param("answer", "decline"))
+        .andExpect(redirectedUrl("/portal/deals"));
+
+    // accepted: an approved registration with exclusivity; declined: the customer is released
+    assertThat(awaitDeal(offer.getId(), DealRegistration.Status.APPROVED).getExclusiveUntil()).isNotNull();
+    awaitDeal(declined.getId(), DealRegistration.Status.RELEASED);
+    assertThat(contracts.findById(renewing.getId()).orElseThrow().getRenewalStatus())
+        .isEqualTo(CustomerContract.RenewalStatus.ACCEPTED);
+    org.partnerlifecycle.engine.EngineRecords.await(() -> contracts.findById(leaving.getId())
+        .filter(c -> c.getRenewalStatus() == CustomerContract.RenewalStatus.RELEASED), PortalFixtures.WAIT, "release");
+    assertThat(answersOf(incumbent.partnerId())).containsExactlyInAnyOrder(
+        incumbent.username() + ": Renewing Customer " + n + " accept",
+        incumbent.username() + ": Leaving Customer " + n + " decline");
+
+    // answered offers are no longer offered, and cannot be answered again
+    mvc.perform(get("/portal/deals").session(session))
+        .andExpect(content().string(not(containsString("Renewal offers"))));
+    mvc.perform(post("/portal/deals/renewals/" + renewing.getId() + "/answer").session(session).with(csrf())
+            .param("answer", "decline"))
+        .andExpect(status().isConflict())
+        .andExpect(content().string(containsString("This renewal offer is no longer open.")));
+  }
+
+  private DealRegistration awaitDeal(long contractOrDealId, DealRegistration.Status status) {
+    return org.partnerlifecycle.engine.EngineRecords.await(() -> status == DealRegistration.Status.OFFERED
+        ? deals.findByContractIdAndStatus(contractOrDealId, status)
+        : deals.findById(contractOrDealId).filter(d -> d.getStatus() == status), PortalFixtures.WAIT,
+        "deal " + contractOrDealId + " " + status);
+  }
+
+  /** The renewal answers in the partner's history: who answered which customer how. */
+  private java.util.List<String> answersOf(long partnerId) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.List<String> answers = new java.util.ArrayList<>();
+    for (var e : events.findByPartnerIdOrderByOccurredAtAscIdAsc(partnerId)) {
+      if (e.getEventType().equals("RENEWAL_ANSWERED")) {
+        var payload = json.readTree(e.getPayload());
+        answers.add(e.getActor() + ": " + payload.path("customer").asText() + " " + payload.path("answer").asText());
+      }
+    }
+    return answers;
   }
 }
