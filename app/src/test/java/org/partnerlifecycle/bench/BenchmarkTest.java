@@ -87,24 +87,44 @@ class BenchmarkTest {
     System.out.printf("dashboard-p95-ms: %d%n", worst);
   }
 
-  /** Throughput against K and latency against data size, each classified from the numbers. */
+  /**
+   * Throughput against K and latency against data size, each classified from the numbers; then the two result
+   * lines for the default sizes (K=500; 50,000 partners and 1,000,000 events), so that one growth run also
+   * gives the figures of a default run.
+   */
   void growth() {
     var lifecycle = new LifecycleBenchmark(app, System.out);
     List<double[]> throughput = new ArrayList<>();
-    for (int k : new int[] {100, 500, 2000}) {
-      var full = lifecycle.full(k);
+    Double ratioAtDefault = null;
+    for (String k : System.getProperty("bench.growth-partners", "100,500,2000").split(",")) {
+      int partners = Integer.parseInt(k.trim());
+      var full = lifecycle.full(partners);
       full.print(System.out);
-      var baseline = lifecycle.baseline(k);
+      var baseline = lifecycle.baseline(partners);
       baseline.print(System.out);
-      throughput.add(new double[] {k, full.lifecyclesPerSecond(), baseline.lifecyclesPerSecond(),
+      double ratio = full.lifecyclesPerSecond() / baseline.lifecyclesPerSecond();
+      System.out.printf("  ratio at K=%d: %.2f%n", partners, ratio);
+      if (partners == 500) {
+        ratioAtDefault = ratio;
+      }
+      throughput.add(new double[] {partners, full.lifecyclesPerSecond(), baseline.lifecyclesPerSecond(),
           full.stages().values().stream().mapToLong(p -> p.p95()).sum()});
     }
     var console = new ConsoleBenchmark(app, System.out);
     List<double[]> latency = new ArrayList<>();
+    Long p95AtDefault = null;
     for (int events : new int[] {10_000, 100_000, 1_000_000}) {
       console.loadUpTo(events / 20, events);
-      latency.add(new double[] {events, console.measure(intProperty("bench.requests", 50))});
+      long worst = console.measure(intProperty("bench.requests", 50));
+      latency.add(new double[] {events, worst});
+      if (events == 1_000_000) {
+        p95AtDefault = worst;
+      }
     }
     System.out.println(Growth.table(throughput, latency));
+    if (ratioAtDefault != null) {
+      System.out.printf("lifecycle-throughput-ratio: %.2f%n", ratioAtDefault);
+    }
+    System.out.printf("dashboard-p95-ms: %d%n", p95AtDefault);
   }
 }

@@ -2,6 +2,8 @@ package org.partnerlifecycle.engine;
 
 import io.camunda.zeebe.logstreams.log.LogAppendEntry;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -67,13 +69,6 @@ public final class EmbeddedEngine implements AutoCloseable {
    */
   public List<Record<?>> recordsSnapshot() {
     return recordsFrom(0);
-  }
-
-  private int recordCount() {
-    synchronized (recordsLock) {
-      Iterable<Record<?>> all = engine.getRecordStreamSource().getRecords();
-      return all instanceof List<Record<?>> list ? list.size() : recordsFrom(0).size();
-    }
   }
 
   /** The records from a position in the list on (its size when last read), copied under the same lock. */
@@ -157,8 +152,9 @@ public final class EmbeddedEngine implements AutoCloseable {
       java.util.regex.Pattern.compile("INVALID_STATE.*in state '(CREATING|ASSIGNING|UPDATING)'");
 
   /**
-   * One attempt: null when done, else the rejection. Only the append is serialised; while waiting it reads just
-   * the records written since, so commands for different tasks do not queue behind each other.
+   * One attempt: null when done, else the rejection. Only the append is serialised. While waiting it reads the
+   * log itself from the command's position on, looking at each entry's key and metadata only: polling the
+   * record stream instead would copy every new record for every waiting caller.
    */
   private String writeOnce(long key, UserTaskIntent intent, UserTaskRecord command, UserTaskIntent done,
       long deadline) {
@@ -166,7 +162,6 @@ public final class EmbeddedEngine implements AutoCloseable {
         .recordType(RecordType.COMMAND)
         .valueType(ValueType.USER_TASK)
         .intent(intent);
-    int scanned = recordCount();
     io.camunda.zeebe.util.Either<io.camunda.zeebe.logstreams.log.LogStreamWriter.WriteFailure, Long> result;
     synchronized (writeLock) {
       result = logStream.newLogStreamWriter()
@@ -177,27 +172,36 @@ public final class EmbeddedEngine implements AutoCloseable {
           + key + ": " + result.getLeft());
     }
     long position = result.get();
-    while (System.nanoTime() < deadline) {
-      List<Record<?>> fresh = recordsFrom(scanned);
-      scanned += fresh.size();
-      for (Record<?> record : fresh) {
-        if (record.getPosition() <= position || record.getKey() != key
-            || record.getValueType() != ValueType.USER_TASK) {
-          continue;
+    long lastRead = position;
+    RecordMetadata seen = new RecordMetadata();
+    try (LogStreamReader reader = logStream.newLogStreamReader()) {
+      while (System.nanoTime() < deadline) {
+        reader.seekToNextEvent(lastRead);
+        while (reader.hasNext()) {
+          LoggedEvent event = reader.next();
+          lastRead = event.getPosition();
+          if (event.getKey() != key) {
+            continue;
+          }
+          seen.reset();
+          event.readMetadata(seen);
+          if (seen.getValueType() != ValueType.USER_TASK) {
+            continue;
+          }
+          if (seen.getRecordType() == RecordType.COMMAND_REJECTION && event.getSourceEventPosition() == position) {
+            return seen.getRejectionType() + ": " + seen.getRejectionReason();
+          }
+          if (seen.getRecordType() == RecordType.EVENT && seen.getIntent() == done) {
+            return null;
+          }
+          if (seen.getRecordType() == RecordType.EVENT
+              && (seen.getIntent() == UserTaskIntent.COMPLETION_DENIED
+                  || seen.getIntent() == UserTaskIntent.ASSIGNMENT_DENIED)) {
+            return "denied by a task listener";
+          }
         }
-        if (record.getRecordType() == RecordType.COMMAND_REJECTION && record.getSourceRecordPosition() == position) {
-          return record.getRejectionType() + ": " + record.getRejectionReason();
-        }
-        if (record.getRecordType() == RecordType.EVENT && record.getIntent() == done) {
-          return null;
-        }
-        if (record.getRecordType() == RecordType.EVENT
-            && (record.getIntent() == UserTaskIntent.COMPLETION_DENIED
-                || record.getIntent() == UserTaskIntent.ASSIGNMENT_DENIED)) {
-          return "denied by a task listener";
-        }
+        sleepBriefly();
       }
-      sleepBriefly();
     }
     throw new IllegalStateException("user task " + key + ": no outcome of " + intent + " within " + COMMAND_TIMEOUT);
   }
