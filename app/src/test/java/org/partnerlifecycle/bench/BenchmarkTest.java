@@ -84,6 +84,9 @@ class BenchmarkTest {
     var console = new ConsoleBenchmark(app, System.out);
     console.loadUpTo(intProperty("bench.console-partners", 50_000), intProperty("bench.events", 1_000_000));
     long worst = console.measure(intProperty("bench.requests", 50));
+    if (Boolean.getBoolean("bench.profile")) { // which query a slow page waits for
+      console.profile(intProperty("bench.requests", 50));
+    }
     System.out.printf("dashboard-p95-ms: %d%n", worst);
   }
 
