@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -29,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("benchmark")
 @SpringBootTest(properties = {EmbeddedAppTest.DOCUMENTS_DIR, "logging.level.org.partnerlifecycle.notification=WARN",
     "logging.level.io.camunda.client.job.worker=ERROR"})
-@AutoConfigureMockMvc
+// no MockMvc printing: kept for a failure, it would hold every console page requested in memory until the end
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import({LifecycleSignalTaps.class, BenchmarkTest.CleanDatabase.class})
 class BenchmarkTest {
 
