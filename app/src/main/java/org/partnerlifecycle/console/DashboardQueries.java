@@ -91,14 +91,17 @@ class DashboardQueries {
 
   /**
    * The median time in a stage, from the middle stage_since value(s) read at an offset along the
-   * (stage, stage_since) index: one row for an odd count, the mean of the two middle ones for an even count.
+   * (stage, stage_since, filter columns) index: one row for an odd count, the mean of the two middle ones for an
+   * even count. The ORDER BY names the fixed stage too, so that H2 also walks that index in order and stops at
+   * the middle rather than sorting the whole stage; the filter is checked on the index entries.
    */
   private long medianDaysInStage(PartnerFilter filter, LifecycleStage stage, long partners, Instant now) {
     var params = new MapSqlParameterSource("stage", stage.name())
         .addValue("rows", partners % 2 == 0 ? 2 : 1).addValue("offset", (partners - 1) / 2);
     String where = filter.sql("p", params);
     List<Instant> middle = jdbc.query("SELECT p.stage_since FROM partner p WHERE p.stage = :stage" + where
-        + " ORDER BY p.stage_since LIMIT :rows OFFSET :offset", params, (rs, i) -> Sql.instant(rs, "stage_since"));
+        + " ORDER BY p.stage, p.stage_since LIMIT :rows OFFSET :offset", params,
+        (rs, i) -> Sql.instant(rs, "stage_since"));
     long seconds = Math.round(middle.stream().mapToLong(since -> Duration.between(since, now).toSeconds())
         .average().orElse(0));
     return Duration.ofSeconds(seconds).toDays();
@@ -157,9 +160,11 @@ class DashboardQueries {
             rs.getInt("revision"), rs.getString("tier"), rs.getObject("expires_on", LocalDate.class)));
   }
 
+  /** Counted off the (status, expires_on) index alone when unfiltered: every agreement has its partner. */
   long countExpiringAgreements(PartnerFilter filter, LocalDate until) {
     var params = new MapSqlParameterSource("until", until);
-    return jdbc.queryForObject("SELECT COUNT(*) FROM agreement a JOIN partner p ON p.id = a.partner_id"
+    String join = filter.isEmpty() ? "" : " JOIN partner p ON p.id = a.partner_id";
+    return jdbc.queryForObject("SELECT COUNT(*) FROM agreement a" + join
         + " WHERE a.status = 'ACTIVE' AND a.expires_on <= :until" + filter.sql("p", params), params, Long.class);
   }
 
@@ -179,12 +184,40 @@ class DashboardQueries {
     long stillOnboarding = jdbc.queryForObject("SELECT COUNT(*) FROM partner p WHERE p.stage = :onboarding" + where
         + " AND EXISTS (SELECT 1 FROM lifecycle_event e WHERE e.event_type = :type AND e.partner_id = p.id)", params,
         Long.class);
-    List<SlaRow> rows = jdbc.query("SELECT e.occurred_at, p.id, p.legal_name, p.stage FROM lifecycle_event e"
-        + " JOIN partner p ON p.id = e.partner_id WHERE e.event_type = :type" + where
-        + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit", params,
-        (rs, i) -> new SlaRow(Sql.instant(rs, "occurred_at"), rs.getLong("id"), rs.getString("legal_name"),
-            LifecycleStage.valueOf(rs.getString("stage"))));
-    return new SlaSummary(recent, stillOnboarding, rows);
+    return new SlaSummary(recent, stillOnboarding, latestBreaches(filter, params, where, latest));
+  }
+
+  /** How many of the newest breaches the latest ones of a filtered dashboard are looked for in first. */
+  static final int LATEST_BREACHES_WINDOW = 500;
+
+  /**
+   * The latest breaches of the partners matching the filter. Read newest first along the (event_type,
+   * occurred_at) index, which the ORDER BY names from its first column so that H2 too walks it backwards and
+   * stops at the limit instead of sorting every breach ever recorded. Filtered, the newest
+   * {@link #LATEST_BREACHES_WINDOW} breaches are searched first; only when fewer than {@code latest} of them are
+   * of matching partners (a filter that matches few partners) are the matching partners' breaches read instead.
+   */
+  private List<SlaRow> latestBreaches(PartnerFilter filter, MapSqlParameterSource params, String where,
+      int latest) {
+    // first choice for a broad filter, and exact: a matching breach outside the window is older than those in it
+    String newest = "SELECT x.id, x.partner_id, x.occurred_at FROM lifecycle_event x WHERE x.event_type = :type"
+        + " ORDER BY x.event_type DESC, x.occurred_at DESC, x.id DESC LIMIT :window";
+    params.addValue("window", filter.isEmpty() ? latest : Math.max(latest, LATEST_BREACHES_WINDOW));
+    List<SlaRow> rows = jdbc.query("SELECT e.occurred_at, p.id, p.legal_name, p.stage FROM (" + newest + ") e"
+        + " JOIN partner p ON p.id = e.partner_id WHERE 1=1" + where
+        + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit", params, (rs, i) -> slaRow(rs));
+    if (rows.size() == latest || filter.isEmpty()) {
+      return rows;
+    }
+    return jdbc.query("SELECT e.occurred_at, p.id, p.legal_name, p.stage FROM lifecycle_event e"
+        + " JOIN partner p ON p.id = e.partner_id WHERE e.event_type = :type"
+        + " AND e.partner_id IN (SELECT m.id FROM partner m WHERE 1=1" + filter.sql("m", params) + ")"
+        + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit", params, (rs, i) -> slaRow(rs));
+  }
+
+  private static SlaRow slaRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SlaRow(Sql.instant(rs, "occurred_at"), rs.getLong("id"), rs.getString("legal_name"),
+        LifecycleStage.valueOf(rs.getString("stage")));
   }
 
   /** The open user tasks: how many, and by candidate group and age. */

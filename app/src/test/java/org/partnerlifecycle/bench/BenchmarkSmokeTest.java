@@ -45,10 +45,13 @@ class BenchmarkSmokeTest {
     var console = new ConsoleBenchmark(app, out);
     console.loadUpTo(100, 2_000);
     long worst = console.measure(5);
+    console.profile(2);
     String text = printed.toString(StandardCharsets.UTF_8);
     System.out.print(text);
     assertThat(console.partners()).isGreaterThanOrEqualTo(100);
-    assertThat(text).contains("dashboard /console", "partner /console/partners/{id}", "audit search /console/audit");
+    assertThat(text).contains("dashboard /console", "dashboard filtered /console?...",
+        "partner /console/partners/{id}", "audit search /console/audit");
+    assertThat(text).contains("stages [none]", "slaBreaches [tier]", "openTasks [region]", "audit page [type, 90 days]");
     assertThat(worst).isNotNegative();
   }
 

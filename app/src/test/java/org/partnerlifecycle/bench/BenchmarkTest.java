@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -29,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("benchmark")
 @SpringBootTest(properties = {EmbeddedAppTest.DOCUMENTS_DIR, "partner.demo-data=false", "logging.level.org.partnerlifecycle.notification=WARN",
     "logging.level.io.camunda.client.job.worker=ERROR"})
-@AutoConfigureMockMvc
+// no MockMvc printing: kept for a failure, it would hold every console page requested in memory until the end
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import({LifecycleSignalTaps.class, BenchmarkTest.CleanDatabase.class})
 class BenchmarkTest {
 
@@ -84,6 +86,9 @@ class BenchmarkTest {
     var console = new ConsoleBenchmark(app, System.out);
     console.loadUpTo(intProperty("bench.console-partners", 50_000), intProperty("bench.events", 1_000_000));
     long worst = console.measure(intProperty("bench.requests", 50));
+    if (Boolean.getBoolean("bench.profile")) { // which query a slow page waits for
+      console.profile(intProperty("bench.requests", 50));
+    }
     System.out.printf("dashboard-p95-ms: %d%n", worst);
   }
 

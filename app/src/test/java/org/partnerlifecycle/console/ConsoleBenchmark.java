@@ -29,6 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Console latency at scale: partners and audit events bulk-loaded with JDBC batches (spread over stages, tiers,
@@ -53,6 +54,7 @@ public class ConsoleBenchmark {
       LifecycleStage.ONBOARDING, 8, LifecycleStage.DECLINED, 10, LifecycleStage.WITHDRAWN, 6,
       LifecycleStage.SUSPENDED, 3, LifecycleStage.TERMINATED, 5));
 
+  private final ApplicationContext app;
   private final JdbcTemplate jdbc;
   private final MockMvc mvc;
   private final UserDetailsService users;
@@ -65,6 +67,7 @@ public class ConsoleBenchmark {
   private long events;
 
   public ConsoleBenchmark(ApplicationContext app, PrintStream out) {
+    this.app = app;
     this.jdbc = app.getBean(JdbcTemplate.class);
     this.mvc = app.getBean(MockMvc.class);
     this.users = app.getBean(UserDetailsService.class);
@@ -81,10 +84,16 @@ public class ConsoleBenchmark {
     return events;
   }
 
-  /** Adds partners and events until there are this many of each loaded by this benchmark. */
+  /**
+   * Adds partners and events until there are this many of each loaded by this benchmark; each new partner gets
+   * what its stage implies for the dashboard: an agreement once past onboarding, open tasks while onboarding,
+   * completed tasks afterwards.
+   */
   public void loadUpTo(int partners, long auditEvents) {
     long start = System.nanoTime();
+    long lastLoaded = partnerIds.isEmpty() ? 0 : partnerIds.get(partnerIds.size() - 1);
     addPartners(partners - partnerIds.size());
+    addAgreementsAndTasks(lastLoaded);
     addEvents(auditEvents - events);
     out.printf("console data: %,d partners, %,d audit events loaded by the benchmark (%.1f s)%n", partnerIds.size(),
         events, (System.nanoTime() - start) / 1e9);
@@ -113,6 +122,54 @@ public class ConsoleBenchmark {
     partnerIds.clear();
     partnerIds.addAll(jdbc.queryForList("SELECT id FROM partner WHERE legal_name LIKE 'Scale Partner %' ORDER BY id",
         Long.class));
+  }
+
+  private static final String[] TASK_GROUPS = {"channel-ops", "channel-managers", "channel-ops,channel-legal"};
+
+  /** Agreements and user tasks for the partners loaded after {@code afterId}, in line with their stages. */
+  private void addAgreementsAndTasks(long afterId) {
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    List<Object[]> agreements = new ArrayList<>();
+    List<Object[]> tasks = new ArrayList<>();
+    jdbc.query("SELECT id, stage, tier, stage_since FROM partner WHERE legal_name LIKE 'Scale Partner %' AND id > ?"
+        + " ORDER BY id", rs -> {
+          long id = rs.getLong("id");
+          LifecycleStage stage = LifecycleStage.valueOf(rs.getString("stage"));
+          Instant since = rs.getTimestamp("stage_since").toInstant();
+          switch (stage) {
+            case ACTIVE, SUSPENDED, TERMINATED -> {
+              String status = stage == LifecycleStage.TERMINATED ? "EXPIRED" : "ACTIVE";
+              LocalDate expires = today.plusDays(random.nextInt(760) - 30);
+              agreements.add(new Object[] {id, status, rs.getString("tier") == null ? "REGISTERED" : rs.getString("tier"),
+                  Timestamp.from(since), expires.minusMonths(24), expires, "bench-agreement-" + id});
+              for (int i = 0; i < 3; i++) {
+                tasks.add(task(id, i, "COMPLETED", since.minus(random.nextInt(300) + 1, ChronoUnit.DAYS)));
+              }
+            }
+            case APPLIED, QUALIFIED, BRIEFED, AGREEMENT, ONBOARDING ->
+                tasks.add(task(id, 0, "OPEN", now.minusSeconds(random.nextLong(30L * 24 * 3600))));
+            default -> { }
+          }
+        }, afterId);
+    for (int from = 0; from < agreements.size(); from += BATCH) {
+      jdbc.batchUpdate("INSERT INTO agreement (partner_id, revision, status, tier, territory, term_months, document,"
+          + " document_sha256, created_at, effective_from, expires_on, idempotency_key) VALUES (?, 1, ?, ?, 'EU', 24,"
+          + " 'benchmark agreement', '" + "0".repeat(64) + "', ?, ?, ?, ?)",
+          agreements.subList(from, Math.min(agreements.size(), from + BATCH)));
+    }
+    for (int from = 0; from < tasks.size(); from += BATCH) {
+      jdbc.batchUpdate("INSERT INTO user_task (user_task_key, process_instance_key, bpmn_process_id, process_version,"
+          + " element_id, element_instance_key, candidate_groups, partner_id, state, created_at, updated_at, due_date)"
+          + " VALUES (?, ?, 'partner-onboarding', 1, 'VerifyDocuments', ?, ?, ?, ?, ?, ?, ?)",
+          tasks.subList(from, Math.min(tasks.size(), from + BATCH)));
+    }
+  }
+
+  private Object[] task(long partnerId, int n, String state, Instant created) {
+    long key = 9_000_000_000_000L + partnerId * 10 + n;
+    return new Object[] {key, 8_000_000_000_000L + partnerId, key, TASK_GROUPS[random.nextInt(TASK_GROUPS.length)],
+        partnerId, state, Timestamp.from(created), Timestamp.from(created), Timestamp.from(created.plus(7,
+        ChronoUnit.DAYS))};
   }
 
   private void addEvents(long count) {
@@ -161,6 +218,7 @@ public class ConsoleBenchmark {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     Map<String, java.util.function.Supplier<RequestBuilder>> pages = new LinkedHashMap<>();
     pages.put("dashboard /console", () -> get("/console").with(manager));
+    pages.put("dashboard filtered /console?...", () -> dashboardFilter(get("/console")).with(manager));
     pages.put("partner /console/partners/{id}",
         () -> get("/console/partners/{id}", partnerIds.get(random.nextInt(partnerIds.size()))).with(manager));
     pages.put("audit search /console/audit", () -> get("/console/audit")
@@ -189,6 +247,66 @@ public class ConsoleBenchmark {
       worst = Math.max(worst, p.p95());
     }
     return worst;
+  }
+
+  /** One of the filters a manager uses: a region, a segment in a region, a tier, or a stage. */
+  private MockHttpServletRequestBuilder dashboardFilter(MockHttpServletRequestBuilder request) {
+    return switch (random.nextInt(4)) {
+      case 0 -> request.param("region", REGIONS[random.nextInt(REGIONS.length)]);
+      case 1 -> request.param("region", REGIONS[random.nextInt(REGIONS.length)])
+          .param("segment", Segment.values()[random.nextInt(Segment.values().length)].name());
+      case 2 -> request.param("tier", Tier.values()[random.nextInt(Tier.values().length)].name());
+      default -> request.param("stage", STAGE_MIX[random.nextInt(STAGE_MIX.length)].name());
+    };
+  }
+
+  /**
+   * Each query behind the dashboard and the audit search timed on its own (p50/p95 of {@code runs}), unfiltered
+   * and filtered, to tell which one a slow page waits for.
+   */
+  public void profile(int runs) {
+    DashboardQueries dashboard = app.getBean(DashboardQueries.class);
+    AuditSearch audit = app.getBean(AuditSearch.class);
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Map<String, PartnerFilter> filters = new LinkedHashMap<>();
+    filters.put("none", PartnerFilter.NONE);
+    filters.put("region", PartnerFilter.of(null, "DACH", null, null, null, false));
+    filters.put("segment+region", PartnerFilter.of(Segment.values()[0].name(), "Nordics", null, null, null, false));
+    filters.put("tier", PartnerFilter.of(null, null, Tier.values()[1].name(), null, null, false));
+    filters.put("stage", PartnerFilter.of(null, null, null, "ONBOARDING", null, false));
+    out.println("console queries, each alone:");
+    filters.forEach((name, filter) -> {
+      time("stages [" + name + "]", runs, () -> dashboard.stages(filter, now));
+      time("tiers [" + name + "]", runs, () -> dashboard.tiers(filter));
+      time("slaBreaches [" + name + "]", runs,
+          () -> dashboard.slaBreaches(filter, now.minus(30, ChronoUnit.DAYS), 5));
+      time("openTasks [" + name + "]", runs, () -> dashboard.openTasks(filter, now));
+      time("countAtRisk [" + name + "]", runs, () -> dashboard.countAtRisk(filter));
+      time("atRisk [" + name + "]", runs, () -> dashboard.atRisk(filter, 10, 0));
+      time("countExpiringAgreements [" + name + "]", runs,
+          () -> dashboard.countExpiringAgreements(filter, today.plusDays(90)));
+      time("expiringAgreements [" + name + "]", runs,
+          () -> dashboard.expiringAgreements(filter, today.plusDays(90), 10, 0));
+      time("partners latest [" + name + "]", runs, () -> dashboard.partners(filter, false, 10, 0));
+    });
+    time("regions", runs, dashboard::regions);
+    time("audit page [type, 90 days]", runs, () -> audit.page(AuditCriteria.parse(today.minusDays(90).toString(),
+        today.toString(), EVENT_TYPES[random.nextInt(EVENT_TYPES.length)], null, null).criteria(), 51, 0));
+    time("audit page [unfiltered]", runs, () -> audit.page(AuditCriteria.parse(null, null, null, null, null)
+        .criteria(), 51, 0));
+    time("audit eventTypes", runs, audit::eventTypes);
+  }
+
+  private void time(String query, int runs, Runnable call) {
+    call.run();
+    List<Long> micros = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      call.run();
+      micros.add((System.nanoTime() - start) / 1_000);
+    }
+    Percentiles p = Percentiles.of(micros);
+    out.printf("  %-44s p50 %8.1f ms  p95 %8.1f ms%n", query, p.p50() / 1000.0, p.p95() / 1000.0);
   }
 
   private static LifecycleStage[] weighted(Map<LifecycleStage, Integer> weights) {

@@ -137,6 +137,49 @@ abstract class ConsoleQueriesContract {
   }
 
   @Test
+  void latestSlaBreachesAreTheNewestOfTheMatchingPartnersAlsoBeyondTheNewestFew() {
+    // a partner whose one breach is older than a window's worth of another partner's breaches
+    long old = partner("Old Breach GmbH", "SLA-OLD", LifecycleStage.ONBOARDING);
+    long busy = partner("Busy Breach GmbH", "SLA-BUSY", LifecycleStage.ACTIVE);
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+    jdbc.update("INSERT INTO lifecycle_event (partner_id, occurred_at, actor_type, actor, event_type)"
+        + " VALUES (?, ?, 'WORKER', 'sla-worker', ?)", old, now.minusDays(40), DashboardQueries.SLA_BREACHED);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < DashboardQueries.LATEST_BREACHES_WINDOW + 3; i++) {
+      // pairs of equal timestamps: the newer id comes first
+      rows.add(new Object[] {busy, now.minusMinutes(i / 2), DashboardQueries.SLA_BREACHED});
+    }
+    jdbc.batchUpdate("INSERT INTO lifecycle_event (partner_id, occurred_at, actor_type, actor, event_type)"
+        + " VALUES (?, ?, 'WORKER', 'sla-worker', ?)", rows);
+    List<Long> busyIds = jdbc.queryForList("SELECT id FROM lifecycle_event WHERE partner_id = ? AND event_type = ?"
+        + " ORDER BY occurred_at DESC, id DESC", Long.class, busy, DashboardQueries.SLA_BREACHED);
+    Instant since = now.minusDays(30).toInstant(ZoneOffset.UTC);
+
+    var everyone = dashboard.slaBreaches(PartnerFilter.NONE, since, 5);
+    assertThat(everyone.latest()).extracting(DashboardQueries.SlaRow::partnerName).containsOnly("Busy Breach GmbH");
+    assertThat(everyone.latest()).extracting(DashboardQueries.SlaRow::occurredAt).isSortedAccordingTo(
+        java.util.Comparator.reverseOrder());
+    assertThat(audit.page(AuditCriteria.parse(null, null, DashboardQueries.SLA_BREACHED, null, null).criteria(), 5,
+        0)).extracting(AuditRow::id).containsExactlyElementsOf(busyIds.subList(0, 5));
+
+    var busyOnly = dashboard.slaBreaches(PartnerFilter.of(null, "SLA-BUSY", null, null, null, false), since, 5);
+    assertThat(busyOnly.latest()).hasSize(5).extracting(DashboardQueries.SlaRow::stage)
+        .containsOnly(LifecycleStage.ACTIVE);
+    assertThat(busyOnly.recent()).isEqualTo(DashboardQueries.LATEST_BREACHES_WINDOW + 3);
+
+    var oldOnly = dashboard.slaBreaches(PartnerFilter.of(null, "SLA-OLD", null, null, null, false), since, 5);
+    assertThat(oldOnly.latest()).singleElement().satisfies(row -> {
+      assertThat(row.partnerId()).isEqualTo(old);
+      assertThat(row.partnerName()).isEqualTo("Old Breach GmbH");
+      assertThat(row.occurredAt()).isEqualTo(now.minusDays(40).toInstant(ZoneOffset.UTC));
+    });
+    assertThat(oldOnly.recent()).isZero();
+    assertThat(oldOnly.stillOnboarding()).isEqualTo(1);
+    assertThat(dashboard.slaBreaches(PartnerFilter.of(null, "SLA-NOBODY", null, null, null, false), since, 5)
+        .latest()).isEmpty();
+  }
+
+  @Test
   void exportBatchesContinueAfterTheLastRowEvenWhenTimestampsAreEqual() {
     long id = partner("Batch GmbH", "BAT", LifecycleStage.APPLIED);
     LocalDateTime same = LocalDateTime.now(ZoneOffset.UTC).withNano(0);

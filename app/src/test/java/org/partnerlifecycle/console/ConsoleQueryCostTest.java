@@ -94,8 +94,9 @@ class ConsoleQueryCostTest {
     // one median query per non-empty open stage at most: the count depends on the stages in use, not on partners
     assertThat(after.size()).isLessThanOrEqualTo(10 + LifecycleStage.values().length);
     assertThat(after.size() - before.size()).isLessThanOrEqualTo(LifecycleStage.values().length);
+    // filtered, one more at most: the latest SLA breaches of a filter that matches few of the newest breaches
     assertThat(statementsOf("/console?region=EMEA&segment=RESELLER&tier=GOLD&stage=ACTIVE").size())
-        .isLessThanOrEqualTo(13);
+        .isLessThanOrEqualTo(14);
     assertThat(String.join("\n", after)).doesNotContainIgnoringCase("select p1_0.id,p1_0.at_risk");
   }
 
