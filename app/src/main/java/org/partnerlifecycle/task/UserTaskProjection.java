@@ -31,9 +31,21 @@ class UserTaskProjection implements UserTaskEvents {
   @Transactional
   public void record(UserTaskEvent event) {
     var now = clock.instant();
-    UserTask task = tasks.findById(event.userTaskKey()).orElseGet(() -> tasks.save(new UserTask(
-        event.userTaskKey(), event.processInstanceKey(), event.bpmnProcessId(), event.processVersion(),
-        event.elementId(), event.elementInstanceKey(), now)));
+    UserTask task = tasks.findById(event.userTaskKey()).orElse(null);
+    if (task != null && (task.getProcessInstanceKey() != event.processInstanceKey()
+        || task.getElementInstanceKey() != event.elementInstanceKey())) {
+      // the key names another task: an engine that started afresh (the embedded runtime restarted while the
+      // database was kept) hands out its keys again, so the row left from before is stale
+      log.warn("User task {} of {} replaces a stale row of {} (the engine's keys started afresh)",
+          event.userTaskKey(), event.elementId(), task.getElementId());
+      tasks.delete(task);
+      tasks.flush();
+      task = null;
+    }
+    if (task == null) {
+      task = tasks.save(new UserTask(event.userTaskKey(), event.processInstanceKey(), event.bpmnProcessId(),
+          event.processVersion(), event.elementId(), event.elementInstanceKey(), now));
+    }
     if (!task.isNewerThanApplied(event.listenerJobKey())) {
       log.info("User task {}: {} from listener job {} ignored, job {} was applied already (repeated or late delivery)",
           event.userTaskKey(), event.transition(), event.listenerJobKey(), task.getLastListenerJobKey());

@@ -128,6 +128,38 @@ class UserTaskListenerRepeatedDeliveryTest {
   }
 
   /** A listener job as the engine hands it out: its own key, the task in the reserved headers. */
+  /**
+   * An embedded engine that started afresh hands out its keys again while a kept database still has rows of
+   * the old engine's tasks: a creating listener for another task under a known key replaces the stale row,
+   * even though its job key is lower than the one applied last.
+   */
+  @Test
+  void aTaskCreatedUnderTheKeyOfAStaleRowReplacesIt() {
+    long taskKey = keys.incrementAndGet();
+    ActivatedJob fresh = listenerJob("user-task-creating", taskKey, null);
+    ActivatedJob oldCreating = listenerJob("user-task-creating", taskKey, null);
+    ActivatedJob oldAssigning = listenerJob("user-task-assigning", taskKey, "alice");
+    when(oldCreating.getProcessInstanceKey()).thenReturn(taskKey + 5_000_000L);
+    when(oldCreating.getElementInstanceKey()).thenReturn(taskKey + 6_000_000L);
+    when(oldCreating.getElementId()).thenReturn("ReviewDealConflict");
+    when(oldAssigning.getProcessInstanceKey()).thenReturn(taskKey + 5_000_000L);
+    when(oldAssigning.getElementInstanceKey()).thenReturn(taskKey + 6_000_000L);
+    when(oldAssigning.getElementId()).thenReturn("ReviewDealConflict");
+    listeners.onCreating(oldCreating);
+    listeners.onAssigning(oldAssigning);
+
+    listeners.onCreating(fresh);
+
+    assertThat(task(taskKey)).satisfies(t -> {
+      assertThat(t.getElementId()).isEqualTo("VerifyDocuments");
+      assertThat(t.getProcessInstanceKey()).isEqualTo(taskKey + 1_000_000L);
+      assertThat(t.getAssignee()).isNull();
+      assertThat(t.getState()).isEqualTo(TaskState.OPEN);
+      assertThat(t.getLastListenerJobKey()).isEqualTo(fresh.getKey());
+    });
+    assertThat(rows(taskKey)).isOne();
+  }
+
   private ActivatedJob listenerJob(String type, long taskKey, String assignee) {
     Map<String, String> headers = new HashMap<>(Map.of(
         "io.camunda.zeebe:userTaskKey", String.valueOf(taskKey),
