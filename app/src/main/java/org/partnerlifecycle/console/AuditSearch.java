@@ -65,10 +65,13 @@ class AuditSearch {
     }
   }
 
-  /** The event types recorded so far, for the filter. */
+  /**
+   * The event types recorded so far, for the filter. Sorted here: with an ORDER BY, MariaDB reads every entry of
+   * the event_type index (a million at scale) instead of jumping from one type to the next, as it does without.
+   */
   List<String> eventTypes() {
-    return jdbc.queryForList("SELECT DISTINCT event_type FROM lifecycle_event ORDER BY event_type", Map.of(),
-        String.class);
+    return jdbc.queryForList("SELECT DISTINCT event_type FROM lifecycle_event", Map.of(), String.class).stream()
+        .sorted().toList();
   }
 
   /**
