@@ -233,8 +233,10 @@ class DashboardQueries {
         .addValue("d1", Sql.utc(now.minus(Duration.ofDays(1))))
         .addValue("d3", Sql.utc(now.minus(Duration.ofDays(3))))
         .addValue("d7", Sql.utc(now.minus(Duration.ofDays(7))));
-    // with a partner filter only the tasks of matching partners count; without one, every open task does
-    String join = filter.isEmpty() ? "" : " JOIN partner p ON p.id = t.partner_id";
+    // with a partner filter only the tasks of matching partners count; without one, every open task does. The
+    // matching partners as a subquery, not a join: H2 otherwise evaluates the join row by row while grouping
+    String matching = filter.isEmpty() ? ""
+        : " AND t.partner_id IN (SELECT m.id FROM partner m WHERE 1=1" + filter.sql("m", params) + ")";
     Map<String, TaskAgeRow> byGroup = new TreeMap<>();
     long[] total = {0};
     jdbc.query("SELECT t.candidate_groups, COUNT(*) AS open_tasks,"
@@ -244,7 +246,7 @@ class DashboardQueries {
         + " SUM(CASE WHEN t.created_at < :d7 THEN 1 ELSE 0 END) AS over7,"
         + " SUM(CASE WHEN t.due_date < :now THEN 1 ELSE 0 END) AS overdue,"
         + " MIN(t.created_at) AS oldest"
-        + " FROM user_task t" + join + " WHERE t.state IN ('OPEN', 'ASSIGNED')" + filter.sql("p", params)
+        + " FROM user_task t WHERE t.state IN ('OPEN', 'ASSIGNED')" + matching
         + " GROUP BY t.candidate_groups", params, rs -> {
           String groups = rs.getString("candidate_groups");
           total[0] += rs.getLong("open_tasks");
